@@ -1,0 +1,109 @@
+// Package coder turns documents into events: it runs the text pipeline,
+// resolves actors, reads clause structure and matches verb patterns.
+//
+// A document is coded in two passes. The first reads every sentence: its
+// tokens, actor mentions (resolved as of the document's date) and clause
+// structure. The second codes events, because a quotation's speaker is often
+// named only after the quotation closes ("...," the statement read).
+package coder
+
+import (
+	"fmt"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/grammar"
+	"github.com/dyad-events/dyad/kb"
+	"github.com/dyad-events/dyad/ontology"
+	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/verbs"
+)
+
+// Options configures a Coder.
+type Options struct {
+	// DictDirs are extra user dictionary folders in dyad's own formats
+	// (actor files as in data/kb, verb files as in data/verbs).
+	DictDirs []string
+	// VerbFiles are extra verb-pattern files in dyad's format.
+	VerbFiles []string
+}
+
+// Coder codes documents. It is safe for concurrent use: all per-document
+// state lives in values local to Code.
+type Coder struct {
+	text  *text.Pipeline
+	kb    *kb.KB
+	verbs *verbs.Dict
+	onto  *ontology.Ontology
+	words *grammar.Words
+	// intent maps a cooperative action's CAMEO code prefix to the 03x code
+	// of the intention to do it.
+	intent map[string]string
+	// contexts maps a lemma to the PLOVER context it suggests.
+	contexts map[string]string
+}
+
+// New loads the embedded knowledge (and any user dictionaries) and returns a
+// Coder.
+func New(opts Options) (*Coder, error) {
+	tp, err := text.New()
+	if err != nil {
+		return nil, fmt.Errorf("text pipeline: %w", err)
+	}
+	k, err := kb.Load(data.FS, opts.DictDirs...)
+	if err != nil {
+		return nil, err
+	}
+	vd, err := verbs.Load(data.FS, "verbs")
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.VerbFiles) > 0 {
+		extra, err := verbs.LoadFiles(opts.VerbFiles...)
+		if err != nil {
+			return nil, err
+		}
+		vd.Merge(extra)
+	}
+	words, err := grammar.LoadWords(data.FS, "grammar/words.tsv")
+	if err != nil {
+		return nil, err
+	}
+	intent, err := loadPairs(data.FS, "grammar/intent.tsv")
+	if err != nil {
+		return nil, err
+	}
+	contexts, err := loadPairs(data.FS, "grammar/contexts.tsv")
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words,
+		intent: intent, contexts: contexts}, nil
+}
+
+// intentCode maps a cooperative action's code to the CAMEO 03x code for the
+// intention to do it, by longest prefix; ok is false for other actions.
+func (c *Coder) intentCode(code string) (string, bool) {
+	for n := len(code); n >= 2; n-- {
+		if v, ok := c.intent[code[:n]]; ok {
+			return v, true
+		}
+	}
+	return "", false
+}
+
+// Code returns the events of one document in text order.
+func (c *Coder) Code(d dyad.Document) ([]dyad.Event, error) {
+	td := c.text.Analyze(d.Body)
+	res := c.kb.NewResolver(d.Date)
+	sents := make([]*sentence, len(td.Sentences))
+	for i := range td.Sentences {
+		sents[i] = c.read(d.Body, &td.Sentences[i], res)
+	}
+	st := &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
+	var events []dyad.Event
+	for _, s := range sents {
+		events = append(events, st.code(s)...)
+	}
+	return events, nil
+}

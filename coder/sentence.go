@@ -1,0 +1,436 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/grammar"
+	"github.com/dyad-events/dyad/kb"
+	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/verbs"
+)
+
+// sentence is what the first pass learns about one sentence.
+type sentence struct {
+	src      *text.Sentence
+	mentions []kb.Mention // actor mentions, indexed like the grammar's actor spans
+	an       *grammar.Analysis
+}
+
+// read finds the actors of one sentence and its clause structure.
+func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver) *sentence {
+	found := res.Find(body, s.Span)
+	out := &sentence{src: s}
+	toks := s.Tokens
+	spans := make([]grammar.ActorSpan, 0, len(found))
+	t := 0
+	for _, m := range found {
+		for t < len(toks) && toks[t].Start < m.Start {
+			t++
+		}
+		first := t
+		last := t
+		for last < len(toks) && toks[last].End <= m.End {
+			last++
+		}
+		if first >= len(toks) || last == first || toks[first].Start != m.Start {
+			continue // a mention that does not sit on token boundaries
+		}
+		spans = append(spans, grammar.ActorSpan{Start: first, End: last})
+		out.mentions = append(out.mentions, m)
+		t = last
+	}
+	gt := make([]grammar.Token, len(toks))
+	for i, tk := range toks {
+		gt[i] = grammar.Token{Text: tk.Text, Tag: tk.Tag, Lemma: tk.Lemma}
+	}
+	out.an = c.words.Analyze(gt, spans)
+	return out
+}
+
+// docState is the per-document state of the second pass.
+type docState struct {
+	c        *Coder
+	doc      dyad.Document
+	td       *text.Doc
+	sents    []*sentence
+	speakers map[int]*dyad.Entity // quotation index -> speaker (nil: none found)
+	events   []dyad.Event         // coded so far, for addressee lookup
+}
+
+// code returns the events of one sentence.
+func (st *docState) code(s *sentence) []dyad.Event {
+	an := s.an
+	var out []dyad.Event
+	seen := map[string]bool{}
+	for pi, p := range an.Preds {
+		if p.Kind != grammar.Finite || p.Report || len(p.Heads) == 0 {
+			continue
+		}
+		ev, ok := st.codePred(s, pi)
+		if !ok {
+			continue
+		}
+		key := eventKey(ev)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		ev.ID = fmt.Sprintf("%s:%d:%d", st.doc.ID, s.src.Index, len(out))
+		out = append(out, ev)
+		st.events = append(st.events, ev)
+	}
+	return out
+}
+
+func eventKey(e dyad.Event) string {
+	var b strings.Builder
+	for _, a := range e.Actor {
+		b.WriteString(a.Code + "/" + a.Name + ";")
+	}
+	b.WriteString("|" + e.CAMEO + "|")
+	for _, r := range e.Recipient {
+		b.WriteString(r.Code + "/" + r.Name + ";")
+	}
+	fmt.Fprintf(&b, "|%v|%s", e.Negated, e.Aux)
+	return b.String()
+}
+
+// match is a verb pattern matched at one head.
+type match struct {
+	pat  *verbs.Pattern
+	head int // token index of the head verb
+	slot int // NP index that filled the "+" slot, or -1
+	last int // last token index the pattern used
+}
+
+// codePred codes one predicate, if a verb pattern matches it and it has an
+// actor.
+func (st *docState) codePred(s *sentence, pi int) (dyad.Event, bool) {
+	an := s.an
+	p := an.Preds[pi]
+	end := an.ClauseEnd(pi)
+	var m match
+	found := false
+	for _, h := range p.Heads {
+		if m, found = st.matchAt(s, h, end); found {
+			break
+		}
+	}
+	if !found {
+		return dyad.Event{}, false
+	}
+	code := m.pat.Code
+	negated, aux := an.Modality(pi, m.head)
+	if aux == dyad.AuxFuture {
+		if ic, ok := st.c.intentCode(code); ok {
+			code = ic
+		}
+	}
+	info, ok := st.c.onto.Lookup(code)
+	if !ok || info.Type == "" {
+		return dyad.Event{}, false // unknown code, or a CAMEO 01 statement: not a PLOVER event
+	}
+
+	// Who acts and who is acted on.
+	var actor, recipient []dyad.Entity
+	toks := s.src.Tokens
+	if p.Passive {
+		actor = st.npEntities(s, an.Agent(pi), nil)
+		recipient = st.npEntities(s, p.Subject, actor)
+	} else {
+		for _, np := range an.Conjuncts(p.Subject) {
+			actor = append(actor, st.npEntities(s, np, nil)...)
+		}
+		if m.slot >= 0 {
+			recipient = st.npEntities(s, m.slot, actor)
+		}
+	}
+	if len(actor) == 0 {
+		return dyad.Event{}, false
+	}
+	if len(recipient) == 0 {
+		recipient = st.fallbackRecipient(s, pi, m, actor)
+	}
+	recipient = withoutSelf(recipient, actor)
+	if recipient == nil {
+		recipient = []dyad.Entity{}
+	}
+
+	mode := info.Mode
+	if m.pat.Mode != "" {
+		mode = m.pat.Mode
+	}
+	ctx := append([]string{}, info.Context...)
+	for _, x := range m.pat.Context {
+		ctx = addContext(ctx, x)
+	}
+	for _, x := range st.c.sentenceContexts(s) {
+		ctx = addContext(ctx, x)
+	}
+
+	// The action words: the verb group up to the head, reaching back over a
+	// group it is coordinated with ("are determined to expand and deepen").
+	from := toks[p.Start].Start
+	if p.Coordinated && pi > 0 {
+		from = toks[an.Preds[pi-1].Start].Start
+	}
+	to := toks[m.head].End
+	body := st.doc.Body
+	date := st.doc.Date.Format(dyad.DateLayout)
+	ev := dyad.Event{
+		Doc:        st.doc.ID,
+		Date:       date,
+		DocDate:    date,
+		Actor:      actor,
+		Recipient:  recipient,
+		Type:       info.Type,
+		Mode:       mode,
+		Context:    ctx,
+		CAMEO:      info.Code,
+		Goldstein:  info.Goldstein,
+		QuadCode:   info.Quad,
+		Negated:    negated,
+		Aux:        aux,
+		EventText:  body[from:to],
+		EventStart: from,
+		EventEnd:   to,
+		Text:       s.src.Text(body),
+		TextInfo:   dyad.TextInfo{Sentence: s.src.Index, Start: s.src.Start, End: s.src.End},
+	}
+	if qi, ok := st.quoteIndex(toks[m.head].Start); ok {
+		if sp := st.speaker(qi); sp != nil {
+			q := st.td.Quotes[qi]
+			ev.Quote = &dyad.Quote{Speaker: *sp, Start: q.Start, End: q.End}
+		}
+	}
+	return ev, true
+}
+
+func addContext(ctx []string, x string) []string {
+	for _, y := range ctx {
+		if y == x {
+			return ctx
+		}
+	}
+	return append(ctx, x)
+}
+
+// matchAt tries the verb patterns of the head at token h against the words
+// after it, up to the end of its clause, and returns the most specific one
+// that matches.
+func (st *docState) matchAt(s *sentence, h, end int) (match, bool) {
+	toks := s.src.Tokens
+	for _, pat := range st.c.verbs.Candidates(toks[h].Lemma) {
+		if m, ok := st.matchPattern(s, pat, h, end); ok {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+// maxGap is how many tokens may stand between two pattern elements
+// (determiners, adjectives, adverbs: "deepen our bilateral partnership").
+const maxGap = 4
+
+func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (match, bool) {
+	toks := s.src.Tokens
+	an := s.an
+	m := match{pat: pat, head: h, slot: -1, last: h}
+	pos := h + 1
+	for _, el := range pat.Elems {
+		hit := -1
+		for k := pos; k < end && k <= pos+maxGap; k++ {
+			if k > pos && blocksGap(toks[k-1]) {
+				break
+			}
+			if el.Slot {
+				if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && !an.NPs[np].Possessor {
+					hit = k
+					m.slot = np
+					pos = an.NPs[np].End
+					break
+				}
+				continue
+			}
+			if wordIn(toks[k], el.Words) {
+				hit = k
+				pos = k + 1
+				break
+			}
+		}
+		if hit < 0 {
+			return match{}, false
+		}
+		m.last = pos - 1
+	}
+	return m, true
+}
+
+// blocksGap: a token that ends the stretch a pattern may skip over.
+func blocksGap(t text.Token) bool {
+	switch t.Text {
+	case ",", ";", ":", ".", "(", ")":
+		return true
+	}
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+}
+
+func wordIn(t text.Token, words []string) bool {
+	for _, w := range words {
+		if t.Lemma == w || strings.EqualFold(t.Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fallbackRecipient finds a recipient for a pattern without a "+" slot: the
+// first actor after the verb in its clause (not for patterns marked self,
+// which expect none), else a partner named in a "with X" or "between X and
+// Y" phrase elsewhere in the sentence ("our interaction with the United
+// States, we are determined to deepen our bilateral partnership").
+func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity) []dyad.Entity {
+	an := s.an
+	end := an.ClauseEnd(pi)
+	if m.pat.Self {
+		end = m.head
+	}
+	for k := m.head + 1; k < end; k++ {
+		np := an.NPAt(k)
+		if np < 0 || an.NPs[np].Start != k {
+			continue
+		}
+		if an.NPs[np].Actor >= 0 {
+			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
+				return r
+			}
+		}
+	}
+	// A partner phrase counts when it stands in the predicate's own clause,
+	// in the clause it is coordinated with, or before its subject (a fronted
+	// phrase such as "Taking advantage of our interaction with X, we ...").
+	clauses := map[int]bool{}
+	for q := pi; q >= 0; q = an.CoordinatedWith(q) {
+		clauses[an.Preds[q].Clause] = true
+	}
+	subjStart := -1
+	if subj := an.Preds[pi].Subject; subj >= 0 {
+		subjStart = an.NPs[subj].Start
+	}
+	for np := range an.NPs {
+		n := an.NPs[np]
+		if n.Actor < 0 || (n.Prep != "with" && n.Prep != "between") {
+			continue
+		}
+		if !clauses[n.Clause] && n.End > subjStart {
+			continue
+		}
+		if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
+			return r
+		}
+	}
+	return nil
+}
+
+// withoutSelf drops recipients that are the actor itself.
+func withoutSelf(rs, actor []dyad.Entity) []dyad.Entity {
+	var out []dyad.Entity
+	for _, r := range rs {
+		self := false
+		for _, a := range actor {
+			if r.Code == a.Code && r.Sector == a.Sector && r.Name == a.Name {
+				self = true
+			}
+		}
+		if !self {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// npEntities resolves a noun phrase to entities: an actor mention as found,
+// a pronoun through the quotation's speaker or the last person named, and
+// nothing for other nouns. exclude keeps an object pronoun from resolving to
+// the subject ("Aliyev congratulates him").
+func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dyad.Entity {
+	an := s.an
+	if np < 0 {
+		return nil
+	}
+	n := an.NPs[np]
+	if n.Actor >= 0 {
+		return []dyad.Entity{s.mentions[n.Actor].Entity}
+	}
+	if n.Pronoun == 0 {
+		return nil
+	}
+	tok := s.src.Tokens[n.Start]
+	as := func(e dyad.Entity) []dyad.Entity {
+		e.Text, e.Start, e.End = tok.Text, tok.Start, tok.End
+		return []dyad.Entity{e}
+	}
+	qi, inQuote := st.quoteIndex(tok.Start)
+	switch {
+	case n.Pronoun&(grammar.FirstSg|grammar.FirstPl) != 0:
+		if inQuote {
+			if sp := st.speaker(qi); sp != nil {
+				return as(*sp)
+			}
+		}
+	case n.Pronoun&grammar.Second != 0:
+		if inQuote {
+			if ad := st.addressee(qi); ad != nil {
+				return as(*ad)
+			}
+		}
+	case n.Pronoun&grammar.ThirdSg != 0:
+		if e, ok := st.lastPerson(tok.Start, exclude); ok {
+			return as(e)
+		}
+	}
+	return nil
+}
+
+// quoteIndex returns the index of the quotation containing a byte offset.
+func (st *docState) quoteIndex(off int) (int, bool) {
+	for i, q := range st.td.Quotes {
+		if q.Start <= off && off < q.End {
+			return i, true
+		}
+		if q.Start > off {
+			break
+		}
+	}
+	return -1, false
+}
+
+// lastPerson returns the last person named before offset off, skipping
+// people in exclude.
+func (st *docState) lastPerson(off int, exclude []dyad.Entity) (dyad.Entity, bool) {
+	for si := len(st.sents) - 1; si >= 0; si-- {
+		s := st.sents[si]
+		if s.src.Start >= off {
+			continue
+		}
+		for mi := len(s.mentions) - 1; mi >= 0; mi-- {
+			m := s.mentions[mi]
+			if m.Start >= off || m.Kind != kb.Person || sameAs(m.Entity, exclude) {
+				continue
+			}
+			return m.Entity, true
+		}
+	}
+	return dyad.Entity{}, false
+}
+
+func sameAs(e dyad.Entity, list []dyad.Entity) bool {
+	for _, x := range list {
+		if e.Name != "" && e.Name == x.Name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,12 @@
+// Package data embeds dyad's knowledge files: the CAMEO/PLOVER ontology, the
+// actor knowledge base, verb patterns and grammar word lists. They are plain
+// text, meant to be read and edited by people; each folder's README.md says
+// how its files are laid out.
+package data
+
+import "embed"
+
+// FS holds every data file, under paths such as "ontology/cameo.tsv".
+//
+//go:embed ontology kb verbs grammar
+var FS embed.FS

@@ -1,0 +1,140 @@
+package eval
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// gsrRecord is one record of PLOVER_GSR_CAMEO.json (PLOVER 0.5b1 keys).
+type gsrRecord struct {
+	ID     string          `json:"id"`
+	Date   string          `json:"date"`
+	Source json.RawMessage `json:"source"`
+	Target json.RawMessage `json:"target"`
+	Event  string          `json:"event"`
+	Mode   string          `json:"mode"`
+	Text   string          `json:"text"`
+}
+
+type gsrActor struct {
+	Code   string `json:"code"`
+	Sector string `json:"sector"`
+}
+
+// gsrActors decodes a source/target field: a list of actors, or null, ""
+// or some other stray value for none.
+func gsrActors(raw json.RawMessage) []string {
+	var actors []gsrActor
+	if json.Unmarshal(raw, &actors) != nil {
+		return nil
+	}
+	var codes []string
+	for _, a := range actors {
+		codes = append(codes, strings.ToUpper(strings.TrimSpace(a.Code)))
+	}
+	return codes
+}
+
+// gsrNewType maps PLOVER 0.5 event types to today's sixteen.
+var gsrNewType = map[string]string{
+	"DEMAND":      "REQUEST",
+	"DISAPPROVE":  "ACCUSE",
+	"INVESTIGATE": "ACCUSE",
+	"FIGHT":       "ASSAULT",
+}
+
+// PloverGSR scores dyad on the 322 PLOVER gold-standard records
+// (dataDir/plover_gsr_cameo/PLOVER_GSR_CAMEO.json), one sentence each.
+//
+// Each record is coded as its own document. Of the events dyad returns, the
+// one compared is the one agreeing most with the record (type first, then
+// actor codes, then recipient codes; the earliest on ties), so a sentence
+// that yields several events is not penalised for the order they come in.
+// Figures:
+//   - type_accuracy: that event's PLOVER type equals the record's, with 0.5
+//     types mapped (DEMAND->REQUEST, DISAPPROVE and INVESTIGATE->ACCUSE,
+//     FIGHT->ASSAULT); no event counts as wrong;
+//   - full_record_accuracy: type right and the set of actor codes and the set
+//     of recipient codes equal the record's source and target codes (codes
+//     compared as countryKey does: an ISO country, or one IGO/non-state
+//     class);
+//   - mode_accuracy: over records with a non-empty mode, equal modes (the
+//     records use 0.5 modes, so this is a rough figure);
+//   - coverage: records with at least one event.
+func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
+	path := filepath.Join(dataDir, "plover_gsr_cameo", "PLOVER_GSR_CAMEO.json")
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return SetReport{}, fmt.Errorf("plover-gsr: %w", err)
+	}
+	var records []gsrRecord
+	if err := json.Unmarshal(raw, &records); err != nil {
+		return SetReport{}, fmt.Errorf("plover-gsr: %s: invalid JSON: %w", path, err)
+	}
+	rep := SetReport{Set: "plover-gsr", Confusion: newConfusion(dyad.PLOVERTypes...)}
+	rep.Confusion.Labels = append(rep.Confusion.Labels, NoEvent)
+	var typeOK, fullOK, modeOK, modeN, covered int
+	for _, rec := range records {
+		if rec.Event == "DOCUMENT" || rec.Text == "" {
+			continue // the file's header record
+		}
+		rep.Records++
+		gold := strings.ToUpper(rec.Event)
+		if t, ok := gsrNewType[gold]; ok {
+			gold = t
+		}
+		src, tgt := codeSet(gsrActors(rec.Source)), codeSet(gsrActors(rec.Target))
+		date, _ := time.Parse(dyad.DateLayout, rec.Date)
+		events := codeSafely(code, dyad.Document{ID: rec.ID, Date: date, Body: rec.Text, Origin: path}, &rep.Errors)
+		if len(events) > 0 {
+			covered++
+		}
+		best, bestScore := -1, -1
+		for i, e := range events {
+			s := 0
+			if e.Type == gold {
+				s += 4
+			}
+			if codeSet(entityCodes(e.Actor)) == src {
+				s += 2
+			}
+			if codeSet(entityCodes(e.Recipient)) == tgt {
+				s++
+			}
+			if s > bestScore {
+				best, bestScore = i, s
+			}
+		}
+		pred := NoEvent
+		if best >= 0 {
+			pred = events[best].Type
+		}
+		rep.Confusion.add(gold, pred)
+		if pred == gold {
+			typeOK++
+			if bestScore == 7 {
+				fullOK++
+			}
+		}
+		if m := strings.TrimSpace(rec.Mode); m != "" {
+			modeN++
+			if best >= 0 && events[best].Mode == m {
+				modeOK++
+			}
+		}
+	}
+	rep.Figures = []Figure{
+		figure("type_accuracy", typeOK, rep.Records),
+		figure("full_record_accuracy", fullOK, rep.Records),
+		figure("mode_accuracy", modeOK, modeN),
+		figure("coverage", covered, rep.Records),
+	}
+	rep.Notes = []string{"records are edited CAMEO-manual examples coded in PLOVER 0.5b1; old types mapped to today's sixteen"}
+	return rep, nil
+}

@@ -1,0 +1,461 @@
+package grammar
+
+import (
+	"strings"
+)
+
+// Token is the part of a tagged token the clause reader needs.
+type Token struct {
+	Text  string
+	Tag   string // Penn Treebank tag
+	Lemma string // lower-case lemma
+}
+
+// NP is a noun phrase: an actor mention the caller found, a pronoun, or a
+// plain noun chunk ("the official election results").
+type NP struct {
+	Start, End int    // token range [Start, End)
+	Actor      int    // index into the caller's actor list, or -1
+	Pronoun    Class  // pronoun class, or 0
+	Prep       string // the preposition governing it, lower case, or ""
+	PrepAt     int    // token index of Prep, or -1
+	Possessor  bool   // "Iran's" in "Iran's programme": it qualifies the next noun
+	Clause     int
+}
+
+// PredKind says what sort of verb group a predicate is.
+type PredKind uint8
+
+const (
+	Finite     PredKind = iota // "has congratulated", "did not meet"
+	Infinitive                 // "to withdraw" not chained to a verb before it
+	Participle                 // "backed by Russia", "killed in the attack"
+	Gerund                     // "strengthening relations"
+)
+
+// Pred is one verb group and what the clause around it says of it.
+type Pred struct {
+	Start, End int   // token range [Start, End) of the verb group
+	Heads      []int // content verbs that may carry an event, in order
+	Kind       PredKind
+	Passive    bool
+	Clause     int
+	Subject    int // NP index of the grammatical subject, or -1
+	Report     bool
+	// Coordinated: a bare verb after "and"/"or" ("expand and deepen") that
+	// shares its subject and modality with the group before it.
+	Coordinated bool
+	inherit     int // index of the predicate modality is inherited from, or -1
+}
+
+// ClauseKind says how a clause attaches to the sentence.
+type ClauseKind uint8
+
+const (
+	MainClause ClauseKind = iota
+	SubordClause
+	RelativeClause
+	CoordClause
+	ReportedClause
+	QuoteClause
+)
+
+// Clause is a stretch of tokens with its own predicate(s).
+type Clause struct {
+	Start, End int // token range
+	Kind       ClauseKind
+	Hypo       bool // opened by "if", "unless", "whether"
+	Antecedent int  // for a relative clause, the NP it describes, or -1
+}
+
+// Analysis is the clause structure of one sentence.
+type Analysis struct {
+	Tokens  []Token
+	NPs     []NP
+	Preds   []Pred
+	Clauses []Clause
+	npAt    []int // token index -> NP index or -1
+	clause  []int // token index -> clause index
+	words   *Words
+}
+
+// ActorSpan marks the tokens [Start, End) that the caller resolved as one
+// actor; Analyze keeps each as a single noun phrase.
+type ActorSpan struct{ Start, End int }
+
+func isVerb(tag string) bool   { return strings.HasPrefix(tag, "VB") }
+func isNoun(tag string) bool   { return strings.HasPrefix(tag, "NN") }
+func isAdverb(tag string) bool { return strings.HasPrefix(tag, "RB") }
+
+func isQuoteMark(t string) bool {
+	switch t {
+	case "\"", "“", "”", "''", "``", "‘", "’", "'":
+		return true
+	}
+	return false
+}
+
+// auxiliary lemmas: they carry tense or voice, not the event.
+func isAux(lemma string) bool {
+	switch lemma {
+	case "be", "have", "do", "get":
+		return true
+	}
+	return false
+}
+
+// Analyze reads the clause structure of one tagged sentence. actors are the
+// token ranges of actor mentions, in order and not overlapping.
+func (w *Words) Analyze(toks []Token, actors []ActorSpan) *Analysis {
+	a := &Analysis{Tokens: toks, words: w}
+	a.retag()
+	a.npAt = make([]int, len(toks))
+	a.clause = make([]int, len(toks))
+	for i := range a.npAt {
+		a.npAt[i] = -1
+	}
+	a.chunk(actors)
+	a.verbGroups()
+	a.clauses()
+	a.subjects()
+	return a
+}
+
+// retag mends a tagging error that matters for verb groups: in a split
+// infinitive ("to further expand") the tagger often reads the verb as a
+// noun. "to" + adverb + lower-case noun is a verb; without the adverb, "to"
+// may be a preposition ("to development") and the tag stands.
+func (a *Analysis) retag() {
+	toks := a.Tokens
+	for i := 0; i+2 < len(toks); i++ {
+		if toks[i].Tag != "TO" || !isAdverb(toks[i+1].Tag) {
+			continue
+		}
+		k := a.skipAdverbs(i + 1)
+		if k < len(toks) && toks[k].Tag == "NN" && toks[k].Text != "" && toks[k].Text[0] >= 'a' && toks[k].Text[0] <= 'z' {
+			toks[k].Tag = "VB"
+		}
+	}
+}
+
+// chunk builds noun phrases: the caller's actor spans first, then pronouns
+// and plain noun chunks (DT? JJ* NN+).
+func (a *Analysis) chunk(actors []ActorSpan) {
+	toks := a.Tokens
+	next := 0
+	addNP := func(np NP) {
+		np.PrepAt = a.prepBefore(np.Start)
+		if np.PrepAt >= 0 {
+			np.Prep = strings.ToLower(toks[np.PrepAt].Text)
+		}
+		if np.End < len(toks) && toks[np.End].Tag == "POS" {
+			np.Possessor = true
+		}
+		a.NPs = append(a.NPs, np)
+		for i := np.Start; i < np.End; i++ {
+			a.npAt[i] = len(a.NPs) - 1
+		}
+	}
+	for i := 0; i < len(toks); {
+		if next < len(actors) && actors[next].Start == i {
+			sp := actors[next]
+			next++
+			if sp.End <= i || sp.End > len(toks) {
+				i++
+				continue
+			}
+			addNP(NP{Start: sp.Start, End: sp.End, Actor: next - 1})
+			i = sp.End
+			continue
+		}
+		for next < len(actors) && actors[next].Start < i {
+			next++ // overlapping or out-of-order span: ignore it
+		}
+		t := toks[i]
+		if t.Tag == "PRP" || t.Tag == "PRP$" {
+			if c := a.words.Class(strings.ToLower(t.Text)) & Pronoun; c != 0 {
+				np := NP{Start: i, End: i + 1, Actor: -1, Pronoun: c}
+				if t.Tag == "PRP$" {
+					// "our partnership": the pronoun owns the noun after it;
+					// the chunk is the noun, the owner is kept as Possessor.
+					np.Possessor = true
+				}
+				addNP(np)
+				i++
+				continue
+			}
+		}
+		if isNoun(t.Tag) || t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" {
+			j := i
+			for j < len(toks) && (toks[j].Tag == "DT" || toks[j].Tag == "JJ" || toks[j].Tag == "JJS" ||
+				toks[j].Tag == "JJR" || toks[j].Tag == "CD" || isNoun(toks[j].Tag)) && !a.isActorStart(actors, next, j) {
+				j++
+			}
+			last := j - 1
+			for last >= i && !isNoun(toks[last].Tag) {
+				last--
+			}
+			if last >= i {
+				addNP(NP{Start: i, End: last + 1, Actor: -1})
+				i = last + 1
+				continue
+			}
+		}
+		i++
+	}
+}
+
+func (a *Analysis) isActorStart(actors []ActorSpan, next, i int) bool {
+	return next < len(actors) && actors[next].Start == i
+}
+
+// prepBefore returns the index of the preposition directly before token i
+// (skipping determiners and possessive pronouns), or -1.
+func (a *Analysis) prepBefore(i int) int {
+	for j := i - 1; j >= 0; j-- {
+		t := a.Tokens[j]
+		switch {
+		case t.Tag == "IN" || t.Tag == "TO":
+			return j
+		case t.Tag == "DT" || t.Tag == "PDT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || isQuoteMark(t.Text):
+			continue
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// verbGroups finds maximal runs of auxiliaries, adverbs and verbs, with "to"
+// and chain adjectives joining a verb to its infinitive ("refused to meet",
+// "are determined to further expand").
+func (a *Analysis) verbGroups() {
+	toks := a.Tokens
+	for i := 0; i < len(toks); {
+		if !a.startsGroup(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(toks) && a.continuesGroup(i, j) {
+			j++
+		}
+		// Trailing adverbs and "to" belong to what follows, not to the group.
+		for j > i+1 && (isAdverb(toks[j-1].Tag) || toks[j-1].Tag == "TO") && !isVerb(toks[j-1].Tag) {
+			j--
+		}
+		a.addPred(i, j)
+		i = j
+	}
+	a.linkCoordination()
+}
+
+func (a *Analysis) startsGroup(i int) bool {
+	t := a.Tokens[i]
+	switch {
+	case t.Tag == "MD":
+		return true
+	case t.Tag == "TO":
+		k := a.skipAdverbs(i + 1)
+		return k < len(a.Tokens) && a.Tokens[k].Tag == "VB"
+	case isVerb(t.Tag):
+		return true
+	case isNoun(t.Tag) && a.words.Is(t.Lemma, ChainFuture|ChainNeg):
+		// "Russia plans to ...": tagged as a plural noun, used as a verb.
+		k := i + 1
+		if k < len(a.Tokens) && a.Tokens[k].Tag == "TO" {
+			k = a.skipAdverbs(k + 1)
+			return k < len(a.Tokens) && a.Tokens[k].Tag == "VB" && i > 0 && a.npAt[i-1] >= 0
+		}
+	}
+	return false
+}
+
+func (a *Analysis) skipAdverbs(k int) int {
+	for k < len(a.Tokens) && isAdverb(a.Tokens[k].Tag) {
+		k++
+	}
+	return k
+}
+
+// continuesGroup reports whether token j extends the group that began at i.
+func (a *Analysis) continuesGroup(start, j int) bool {
+	t := a.Tokens[j]
+	if j == start {
+		return true
+	}
+	switch {
+	case t.Tag == "MD" || isVerb(t.Tag):
+		return true
+	case isAdverb(t.Tag):
+		k := a.skipAdverbs(j)
+		return k < len(a.Tokens) && (isVerb(a.Tokens[k].Tag) || a.Tokens[k].Tag == "TO" || a.isChainAdj(k))
+	case t.Tag == "TO":
+		k := a.skipAdverbs(j + 1)
+		return k < len(a.Tokens) && a.Tokens[k].Tag == "VB"
+	case a.isChainAdj(j):
+		// "is determined to", "was unable to"
+		k := j + 1
+		return k < len(a.Tokens) && a.Tokens[k].Tag == "TO"
+	}
+	return false
+}
+
+func (a *Analysis) isChainAdj(j int) bool {
+	t := a.Tokens[j]
+	return (t.Tag == "JJ" || t.Tag == "VBN") && a.words.Is(strings.ToLower(t.Text), AdjFuture|AdjNeg)
+}
+
+func (a *Analysis) addPred(i, j int) {
+	toks := a.Tokens
+	p := Pred{Start: i, End: j, Subject: -1, inherit: -1}
+	first := toks[i]
+	switch {
+	case first.Tag == "TO":
+		p.Kind = Infinitive
+	case first.Tag == "VBG":
+		p.Kind = Gerund
+	case first.Tag == "VBN":
+		p.Kind = Participle
+	}
+	// Content verbs: every verb that is not an auxiliary followed by another
+	// verb, not a chain word governing a "to VERB", not a modal.
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if !isVerb(t.Tag) && !(isNoun(t.Tag) && k == i) {
+			continue
+		}
+		if a.followedByVerb(k, j) && (isAux(t.Lemma) || a.governsInfinitive(k, j)) {
+			continue
+		}
+		if a.governsInfinitive(k, j) {
+			continue
+		}
+		p.Heads = append(p.Heads, k)
+	}
+	// Passive: a form of "be" (or "get") followed by a past participle head.
+	if n := len(p.Heads); n > 0 {
+		h := p.Heads[n-1]
+		if toks[h].Tag == "VBN" && !a.isChainAdj(h) {
+			for k := h - 1; k >= i; k-- {
+				if toks[k].Lemma == "be" || toks[k].Lemma == "get" {
+					p.Passive = true
+					break
+				}
+				if toks[k].Lemma == "have" {
+					break
+				}
+			}
+		}
+		p.Report = a.words.Is(toks[h].Lemma, Report)
+	}
+	if p.Kind == Participle && p.Passive {
+		p.Kind = Finite
+	}
+	a.Preds = append(a.Preds, p)
+}
+
+func (a *Analysis) followedByVerb(k, end int) bool {
+	for m := k + 1; m < end; m++ {
+		if isVerb(a.Tokens[m].Tag) || a.isChainAdj(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// governsInfinitive: token k is a chain word ("refuse", "plan") whose
+// "to VERB" follows inside the same group.
+func (a *Analysis) governsInfinitive(k, end int) bool {
+	t := a.Tokens[k]
+	if !a.words.Is(t.Lemma, ChainNeg|ChainFuture|ChainHypo|ChainPass) && !a.isChainAdj(k) {
+		return false
+	}
+	m := a.skipAdverbs(k + 1)
+	return m < end && a.Tokens[m].Tag == "TO"
+}
+
+// linkCoordination marks bare verbs after "and"/"or" that continue the
+// group before them ("to further expand and deepen").
+func (a *Analysis) linkCoordination() {
+	for n := 1; n < len(a.Preds); n++ {
+		p := &a.Preds[n]
+		prev := a.Preds[n-1]
+		cc := p.Start - 1
+		if cc < 0 || a.Tokens[cc].Tag != "CC" || cc != prev.End {
+			continue
+		}
+		t := a.Tokens[p.Start]
+		if t.Tag == "VB" || t.Tag == prevHeadTag(a, prev) {
+			p.Coordinated = true
+			p.Kind = prev.Kind
+			if p.Kind == Infinitive && len(prev.Heads) > 0 && a.Tokens[prev.Start].Tag != "TO" {
+				p.Kind = Finite
+			}
+			p.inherit = n - 1
+		}
+	}
+}
+
+func prevHeadTag(a *Analysis, p Pred) string {
+	if len(p.Heads) == 0 {
+		return ""
+	}
+	return a.Tokens[p.Heads[len(p.Heads)-1]].Tag
+}
+
+// Modality returns whether the event carried by head (a token index in p.Heads)
+// is negated and its auxiliary mode, from the words of the group before the
+// head, the group it is coordinated with, and its clause.
+func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
+	p := a.Preds[pi]
+	if p.inherit >= 0 {
+		pp := a.Preds[p.inherit]
+		hd := pp.Start
+		if len(pp.Heads) > 0 {
+			hd = pp.Heads[len(pp.Heads)-1]
+		}
+		negated, aux = a.Modality(p.inherit, hd)
+	}
+	for k := p.Start; k < head && k < p.End; k++ {
+		t := a.Tokens[k]
+		low := strings.ToLower(t.Text)
+		c := a.words.Class(low)
+		if t.Tag == "MD" || isAdverb(t.Tag) || low == "n't" {
+			c |= a.words.Class(t.Lemma)
+		} else if isVerb(t.Tag) || isNoun(t.Tag) {
+			c = a.words.Class(t.Lemma)
+			if a.isChainAdj(k) {
+				c |= a.words.Class(low)
+			}
+		}
+		switch {
+		case c&Neg != 0 && (isAdverb(t.Tag) || low == "n't" || low == "not" || low == "never"):
+			negated = !negated
+		case c&(ChainNeg|AdjNeg) != 0 && a.governsInfinitive(k, p.End):
+			negated = true
+		case c&ModalFuture != 0 && t.Tag == "MD":
+			aux = setAux(aux, "future")
+		case c&ModalHypo != 0 && t.Tag == "MD":
+			// "would like to", "could" -> hypothetical unless already future
+			aux = setAux(aux, "hypothetical")
+		case c&(ChainFuture|AdjFuture) != 0 && a.governsInfinitive(k, p.End):
+			aux = setAux(aux, "future")
+		case c&ChainHypo != 0 && a.governsInfinitive(k, p.End):
+			aux = setAux(aux, "hypothetical")
+		}
+	}
+	if p.Clause < len(a.Clauses) && a.Clauses[p.Clause].Hypo && aux == "" {
+		aux = "hypothetical"
+	}
+	return negated, aux
+}
+
+// setAux keeps the strongest reading: future intent wins over a plain fact,
+// hypothetical wins over future ("would be ready to").
+func setAux(old, add string) string {
+	if old == "hypothetical" {
+		return old
+	}
+	return add
+}

@@ -1,0 +1,280 @@
+package grammar
+
+import "strings"
+
+// clauses splits the sentence into clauses: subordinate ("although ..."),
+// relative (", who ..."), coordinated ("... and signed"), reported
+// ("said Y ...") and quoted stretches. A relative clause opened after a comma
+// closes at the next comma, and the clause around it resumes.
+func (a *Analysis) clauses() {
+	toks := a.Tokens
+	a.Clauses = []Clause{{Start: 0, Kind: MainClause, Antecedent: -1}}
+	cur := 0
+	resume := -1 // clause to resume after a comma-bounded relative clause
+	predAt := make([]int, len(toks))
+	for i := range predAt {
+		predAt[i] = -1
+	}
+	for n, p := range a.Preds {
+		for k := p.Start; k < p.End; k++ {
+			predAt[k] = n
+		}
+	}
+	open := func(i int, kind ClauseKind) {
+		a.Clauses[cur].End = i
+		a.Clauses = append(a.Clauses, Clause{Start: i, Kind: kind, Antecedent: -1})
+		cur = len(a.Clauses) - 1
+	}
+	hasPred := func(c Clause, upto int) bool {
+		for k := c.Start; k < upto; k++ {
+			if predAt[k] >= 0 && a.Preds[predAt[k]].Kind == Finite {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		low := strings.ToLower(t.Text)
+		switch {
+		case i > 0 && isQuoteMark(t.Text) && a.quoteBoundary(i):
+			open(i, QuoteClause)
+		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "--":
+			open(i, MainClause)
+		case t.Text == "," && resume >= 0:
+			// end of ", who ... ,": back to the clause that was interrupted
+			c := a.Clauses[resume]
+			a.Clauses[cur].End = i
+			a.Clauses = append(a.Clauses, Clause{Start: i, Kind: c.Kind, Hypo: c.Hypo, Antecedent: c.Antecedent})
+			cur = len(a.Clauses) - 1
+			resume = -1
+		case (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$") && a.words.Is(low, Relative|Subord):
+			ante := a.npBefore(i)
+			commaBefore := i > 0 && toks[i-1].Text == ","
+			parent := cur
+			open(i, RelativeClause)
+			a.Clauses[cur].Antecedent = ante
+			if commaBefore {
+				resume = parent
+			}
+		case (t.Tag == "IN" || t.Tag == "WRB") && a.words.Is(low, Subord|SubordHypo) && a.clauseAhead(i+1, predAt):
+			open(i, SubordClause)
+			a.Clauses[cur].Hypo = a.words.Is(low, SubordHypo)
+		case t.Tag == "CC" && hasPred(a.Clauses[cur], i) && a.clauseAhead(i+1, predAt):
+			open(i, CoordClause)
+		case predAt[i] >= 0 && i == a.Preds[predAt[i]].Start && i > 0 && predAt[i-1] < 0:
+			// a verb of saying right before: what follows is reported
+			if n := predAt[i]; n > 0 && a.Preds[n-1].Report && a.Preds[n-1].End < i && a.reportedStart(n) > 0 {
+				if s := a.reportedStart(n); s > a.Clauses[cur].Start {
+					// split the current clause where the reported subject begins
+					a.Clauses[cur].End = s
+					a.Clauses = append(a.Clauses, Clause{Start: s, Kind: ReportedClause, Antecedent: -1})
+					cur = len(a.Clauses) - 1
+				}
+			}
+		}
+		a.clause[i] = cur
+	}
+	a.Clauses[cur].End = len(toks)
+	// re-assign tokens split after they were visited
+	for ci, c := range a.Clauses {
+		for k := c.Start; k < c.End && k < len(toks); k++ {
+			a.clause[k] = ci
+		}
+	}
+	for n := range a.Preds {
+		a.Preds[n].Clause = a.clause[a.Preds[n].Start]
+	}
+	for n := range a.NPs {
+		a.NPs[n].Clause = a.clause[a.NPs[n].Start]
+	}
+}
+
+// quoteBoundary: a quotation mark that separates clauses ("...," the letter
+// read / said: "..."), not one around a word or phrase ("heartily").
+func (a *Analysis) quoteBoundary(i int) bool {
+	prev := a.Tokens[i-1].Text
+	switch prev {
+	case ",", ".", "?", "!", ":", ";":
+		return true
+	}
+	if i+1 < len(a.Tokens) {
+		switch a.Tokens[i+1].Text {
+		case ",", ".", "?", "!":
+			return false
+		}
+	}
+	return false
+}
+
+// reportedStart: for predicate n right after a verb of saying and a noun
+// phrase ("said Russia attacked"), the token where the reported clause
+// starts, or 0.
+func (a *Analysis) reportedStart(n int) int {
+	prev := a.Preds[n-1]
+	p := a.Preds[n]
+	k := prev.End
+	if k < p.Start && (a.Tokens[k].Tag == "IN" || a.Tokens[k].Tag == ",") {
+		return 0 // "said that ...": the subordinator opens it; "said, ..." likewise
+	}
+	if k < p.Start && a.npAt[k] >= 0 {
+		return k
+	}
+	return 0
+}
+
+// clauseAhead: does a finite verb group start within a few tokens (after an
+// optional noun phrase)?
+func (a *Analysis) clauseAhead(i int, predAt []int) bool {
+	for k := i; k < len(a.Tokens) && k < i+12; k++ {
+		if predAt[k] >= 0 {
+			p := a.Preds[predAt[k]]
+			return p.Kind == Finite || p.Start == i
+		}
+		t := a.Tokens[k]
+		if a.npAt[k] < 0 && !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "POS" || t.Tag == "CC" ||
+			t.Tag == "PRP$" || isAdverb(t.Tag) || t.Tag == "," || isQuoteMark(t.Text) || t.Tag == "IN") {
+			return false
+		}
+	}
+	return false
+}
+
+// npBefore returns the noun phrase just before token i (skipping a comma),
+// or -1.
+func (a *Analysis) npBefore(i int) int {
+	k := i - 1
+	if k >= 0 && a.Tokens[k].Text == "," {
+		k--
+	}
+	if k >= 0 {
+		return a.npAt[k]
+	}
+	return -1
+}
+
+// subjects finds each predicate's subject: the nearest noun phrase to its
+// left in the same clause that is neither inside a prepositional phrase nor
+// a possessor; failing that, a relative clause's antecedent or the subject of
+// the predicate it is coordinated with.
+func (a *Analysis) subjects() {
+	for n := range a.Preds {
+		p := &a.Preds[n]
+		c := a.Clauses[p.Clause]
+		p.Subject = -1
+		for k := p.Start - 1; k >= c.Start; k-- {
+			ni := a.npAt[k]
+			if ni < 0 {
+				continue
+			}
+			np := a.NPs[ni]
+			k = np.Start
+			// "if Israel strikes": the subordinator is not a preposition
+			inPP := np.Prep != "" && !(np.PrepAt == c.Start && c.Kind == SubordClause)
+			if inPP || np.Possessor {
+				continue
+			}
+			// an object of an earlier verb in this clause is not our subject
+			if a.predBetween(np.End, p.Start, c.Start) {
+				break
+			}
+			p.Subject = ni
+			break
+		}
+		if p.Subject >= 0 {
+			continue
+		}
+		switch {
+		case p.inherit >= 0:
+			p.Subject = a.Preds[p.inherit].Subject
+		case c.Kind == RelativeClause && c.Antecedent >= 0:
+			p.Subject = c.Antecedent
+		case c.Kind == CoordClause && n > 0:
+			p.Subject = a.Preds[n-1].Subject
+		}
+	}
+}
+
+func (a *Analysis) predBetween(from, to, clauseStart int) bool {
+	for _, q := range a.Preds {
+		if q.Start >= from && q.End <= to && q.Start >= clauseStart && q.Kind == Finite {
+			return true
+		}
+	}
+	return false
+}
+
+// Conjuncts returns the actor noun phrases coordinated with np ("A and B",
+// "A, B and C"), np included, in text order. A comma alone does not join
+// ("In his letter to Trump, Aliyev ..."): the list must close with "and",
+// and every member must stand in the same prepositional position.
+func (a *Analysis) Conjuncts(np int) []int {
+	if np < 0 {
+		return nil
+	}
+	out := []int{np}
+	if a.NPs[np].Actor < 0 {
+		return out
+	}
+	sawAnd := false
+	for cur := a.NPs[np]; ; {
+		k := cur.Start - 1
+		if k < 1 {
+			break
+		}
+		sep := a.Tokens[k]
+		isAnd := sep.Tag == "CC" && strings.EqualFold(sep.Text, "and")
+		if !isAnd && !(sep.Text == "," && sawAnd) {
+			break
+		}
+		prev := a.npAt[k-1]
+		if prev < 0 || a.NPs[prev].Actor < 0 || a.NPs[prev].Possessor {
+			break
+		}
+		p := a.NPs[prev]
+		if isAnd {
+			sawAnd = true
+			// "A and B" where B has lost its preposition to A: "with A and B"
+			p.Prep = a.NPs[np].Prep
+		}
+		if p.Prep != a.NPs[np].Prep && !(isAnd && a.NPs[prev].Prep == "") {
+			break
+		}
+		out = append([]int{prev}, out...)
+		cur = a.NPs[prev]
+	}
+	return out
+}
+
+// Agent returns the "by X" noun phrase of a passive predicate, or -1.
+func (a *Analysis) Agent(pi int) int {
+	p := a.Preds[pi]
+	c := a.Clauses[p.Clause]
+	for k := p.End; k < c.End; k++ {
+		if ni := a.npAt[k]; ni >= 0 && a.NPs[ni].Prep == "by" {
+			return ni
+		}
+	}
+	return -1
+}
+
+// ClauseEnd returns the token index where predicate pi's clause ends: the
+// stretch after the verb that its objects and complements come from.
+func (a *Analysis) ClauseEnd(pi int) int {
+	c := a.Clauses[a.Preds[pi].Clause]
+	end := c.End
+	// Skip over relative clauses nested inside: ", who ..." ends the object
+	// region for the verb before it.
+	return end
+}
+
+// NPAt returns the noun phrase covering token i, or -1.
+func (a *Analysis) NPAt(i int) int { return a.npAt[i] }
+
+// ClauseOf returns the clause index of token i.
+func (a *Analysis) ClauseOf(i int) int { return a.clause[i] }
+
+// CoordinatedWith returns the predicate that predicate pi is coordinated
+// with and shares its subject and modality with ("expand" for "deepen" in
+// "to expand and deepen"), or -1.
+func (a *Analysis) CoordinatedWith(pi int) int { return a.Preds[pi].inherit }

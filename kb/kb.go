@@ -1,0 +1,394 @@
+// Package kb is dyad's actor knowledge base: it loads the country, sector,
+// person and organisation lists of data/kb (plus user folders in the same
+// format) and finds actors in sentences, resolving each to a country or
+// organisation code and a CAMEO sector as of the article's date.
+//
+// A KB is built once and is safe for concurrent use. Per-document state
+// (who has been named so far, for surname coreference) lives in a Resolver,
+// one per document.
+package kb
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	ahocorasick "github.com/petar-dambovaliev/aho-corasick"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/data"
+)
+
+// Kind says what a Mention refers to.
+type Kind uint8
+
+const (
+	// Generic is a sector word without a country ("police", "protesters").
+	Generic Kind = iota
+	// Country is a state: its name, a capital or seat-of-government
+	// metonym, a demonym, or a country word with sector words ("Russian
+	// troops").
+	Country
+	// Person is a named individual, known to the KB or introduced by a
+	// title ("President Foo Bar").
+	Person
+	// Organisation is an international organisation (code "UNO", "NATO",
+	// "EUR", ...) or another non-armed organisation from orgs.tsv.
+	Organisation
+	// Group is a non-state armed group or movement (Hamas, Taliban, ...).
+	Group
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Generic:
+		return "generic"
+	case Country:
+		return "country"
+	case Person:
+		return "person"
+	case Organisation:
+		return "organisation"
+	case Group:
+		return "group"
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// Mention is one actor found in a text: the entity (with Text, Start and End
+// in document body offsets) and what kind of actor it is.
+type Mention struct {
+	dyad.Entity
+	Kind Kind
+	// Plural is set for plural sector words and demonyms ("troops",
+	// "protesters", "Russians").
+	Plural bool
+}
+
+// IGOSector is the sector of international organisations and of people
+// acting for them.
+const IGOSector = "IGO"
+
+// CAMEOCode builds the CAMEO actor code of an entity: "IGO"+code for
+// international organisations ("IGONATO", "IGOUNO"), code+sector otherwise
+// ("AZEGOV", "USAELI", "RUS" when the sector is unknown).
+func CAMEOCode(code, sector string) string {
+	if sector == IGOSector {
+		return IGOSector + code
+	}
+	return code + sector
+}
+
+// country is one line of countries.tsv.
+type country struct {
+	Code, Name string
+}
+
+// sectorWord is one line of sectors.tsv.
+type sectorWord struct {
+	Word   string
+	Sector string
+	Type   wordType
+	Weak   bool // a weak word's sector yields to any strong word's
+	Plural bool
+}
+
+type wordType uint8
+
+const (
+	wordNoun  wordType = iota // a group or body that can be an actor alone
+	wordTitle                 // a person's title: may be followed by a name
+	wordMod                   // a modifier: never an actor alone
+)
+
+// office is one line of people.tsv: a term in one office.
+type office struct {
+	Country, Sector, Office string
+	Start, End              time.Time // End is exclusive; zero End = still in office
+	Uncertain               bool      // a date was marked with "?"
+	Note                    string
+	Origin                  string // file:line
+}
+
+// holds reports whether the term covers date d.
+func (o office) holds(d time.Time) bool {
+	return !d.Before(o.Start) && (o.End.IsZero() || d.Before(o.End))
+}
+
+// distance is how far d lies outside the term (0 inside it).
+func (o office) distance(d time.Time) time.Duration {
+	switch {
+	case d.Before(o.Start):
+		return o.Start.Sub(d)
+	case !o.End.IsZero() && !d.Before(o.End):
+		return d.Sub(o.End)
+	}
+	return 0
+}
+
+// person groups the people.tsv lines of one name.
+type person struct {
+	Name    string
+	Offices []office
+	Origin  string
+}
+
+// home is the country a person belongs to outside their terms: that of the
+// first office held for a state (not an international organisation), else
+// that of the first office.
+func (p *person) home(k *KB) string {
+	for _, o := range p.Offices {
+		if _, ok := k.countryIndex[o.Country]; ok {
+			return o.Country
+		}
+	}
+	if len(p.Offices) > 0 {
+		return p.Offices[0].Country
+	}
+	return ""
+}
+
+// at returns the country and sector of p on date d: the office held then
+// (the first listed, when terms overlap), else ELI of their home country.
+func (p *person) at(k *KB, d time.Time) (code, sector string) {
+	for _, o := range p.Offices {
+		if o.holds(d) {
+			return o.Country, o.Sector
+		}
+	}
+	return p.home(k), "ELI"
+}
+
+// active reports whether p holds any office on d.
+func (p *person) active(d time.Time) bool {
+	for _, o := range p.Offices {
+		if o.holds(d) {
+			return true
+		}
+	}
+	return false
+}
+
+// nearness is the smallest distance between d and any of p's terms.
+func (p *person) nearness(d time.Time) time.Duration {
+	best := time.Duration(1<<63 - 1)
+	for _, o := range p.Offices {
+		best = min(best, o.distance(d))
+	}
+	return best
+}
+
+// org is one line of orgs.tsv.
+type org struct {
+	Name, Code, Sector string
+	Kind               Kind // Organisation or Group
+	Origin             string
+}
+
+// targetKind says what a matched name stands for.
+type targetKind uint8
+
+const (
+	tCountry targetKind = iota // a country's name or alias
+	tAdj                       // a country adjective ("Azerbaijani")
+	tDemonym                   // a plural demonym ("Russians")
+	tMetonym                   // a capital or seat of government
+	tPerson                    // a person's name or alias
+	tOrg                       // an organisation or armed group
+	tSector                    // a sector word (sector automaton only)
+	tBlock                     // a phrase from notactors.txt: no actor
+)
+
+// target is one meaning of a pattern. idx indexes the KB slice its kind
+// names; sector is the metonym's sector.
+type target struct {
+	kind   targetKind
+	idx    int
+	sector string
+}
+
+// nameSource remembers where a name came from, for Check.
+type nameSource struct {
+	target target
+	origin string
+}
+
+// KB is the loaded knowledge base. It is read-only after Load and safe for
+// concurrent use.
+type KB struct {
+	countries    []country
+	countryIndex map[string]int // code -> countries index
+	sectors      []sectorWord
+	people       []person
+	personIndex  map[string]int // canonical name -> people index
+	orgs         []org
+	igoCodes     map[string]bool
+	notNames     map[string]bool
+
+	// names maps every exact name pattern to its meanings; sectorKeys maps
+	// every lower-case sector pattern to its sectors index.
+	names      map[string][]target
+	sectorKeys map[string]int
+	sources    map[string][]nameSource // the names as written in the files
+
+	// One ASCII-case-insensitive automaton matches names and sector words;
+	// patterns[i] is " "+lowerKey of entries[i], and lowerIndex maps a
+	// lower-case key back to its entry.
+	//
+	// Building the automaton as a DFA takes a few hundred milliseconds, so
+	// Load builds the NFA (tens of milliseconds) and a goroutine builds the
+	// twice-as-fast DFA behind it; matching switches once it is there.
+	nfa        ahocorasick.AhoCorasick
+	dfa        atomic.Pointer[ahocorasick.AhoCorasick]
+	dfaReady   chan struct{}
+	patterns   []string
+	entries    []entry
+	lowerIndex map[string]int
+
+	lines map[string]int // data lines read per file
+	files []string       // files read, in order
+}
+
+// The files Load reads from each folder.
+const (
+	countriesFile = "countries.tsv"
+	sectorsFile   = "sectors.tsv"
+	peopleFile    = "people.tsv"
+	orgsFile      = "orgs.tsv"
+	notNamesFile  = "notnames.txt"
+	notActorsFile = "notactors.txt"
+)
+
+// source is one folder of KB files: the embedded kb/ folder or a user
+// folder.
+type source struct {
+	fsys fs.FS
+	dir  string // the folder inside fsys
+	show string // the folder as error messages name it
+}
+
+// Load reads the KB files under "kb/" in fsys (normally data.FS) and then the
+// same files in each user folder, which add to them. A missing user file is
+// skipped; a malformed line makes Load fail with a "file:line: problem"
+// error.
+func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
+	srcs := []source{{fsys: fsys, dir: "kb", show: "kb"}}
+	for _, d := range userDirs {
+		if st, err := os.Stat(d); err != nil {
+			return nil, fmt.Errorf("kb user folder: %w", err)
+		} else if !st.IsDir() {
+			return nil, fmt.Errorf("kb user folder %s: not a directory", d)
+		}
+		srcs = append(srcs, source{fsys: os.DirFS(d), dir: ".", show: d})
+	}
+	k := &KB{
+		countryIndex: map[string]int{},
+		personIndex:  map[string]int{},
+		igoCodes:     map[string]bool{},
+		notNames:     map[string]bool{},
+		names:        map[string][]target{},
+		sectorKeys:   map[string]int{},
+		sources:      map[string][]nameSource{},
+		lines:        map[string]int{},
+	}
+	// Countries and organisations come first: people refer to their codes.
+	steps := []struct {
+		file string
+		read func(file string, t *table) error
+	}{
+		{countriesFile, k.readCountries},
+		{orgsFile, k.readOrgs},
+		{sectorsFile, k.readSectors},
+		{peopleFile, k.readPeople},
+		{notNamesFile, nil},
+		{notActorsFile, nil},
+	}
+	for _, st := range steps {
+		for i, src := range srcs {
+			p := path.Join(src.dir, st.file)
+			b, err := fs.ReadFile(src.fsys, p)
+			if err != nil {
+				if i > 0 && isNotExist(err) {
+					continue // user folders hold only what they add
+				}
+				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)
+			}
+			name := showPath(src, st.file)
+			k.files = append(k.files, name)
+			if st.read == nil {
+				if err := k.readWordList(st.file, name, string(b)); err != nil {
+					return nil, err
+				}
+				continue
+			}
+			t, err := parseTable(name, string(b))
+			if err != nil {
+				return nil, err
+			}
+			if err := st.read(name, t); err != nil {
+				return nil, err
+			}
+			k.lines[name] = len(t.rows)
+		}
+	}
+	k.build()
+	return k, nil
+}
+
+func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+
+func showPath(src source, file string) string {
+	if src.dir == "kb" && src.show == "kb" {
+		return "kb/" + file
+	}
+	return filepath.Join(src.show, file)
+}
+
+var loadDefault = sync.OnceValues(func() (*KB, error) { return Load(data.FS) })
+
+// Default returns the KB of the embedded data files only, loaded once.
+func Default() (*KB, error) { return loadDefault() }
+
+// readWordList reads a one-entry-a-line file: notnames.txt (capitalised
+// words that never start or continue a person's name after a title: "The",
+// "Monday") or notactors.txt (phrases that hide a shorter name: "New
+// Jersey", "Washington Post").
+func (k *KB) readWordList(kind, file, text string) error {
+	n, lineNo := 0, 0
+	for line := range strings.Lines(text) {
+		lineNo++
+		w := strings.TrimSpace(line)
+		if w == "" || strings.HasPrefix(w, "#") {
+			continue
+		}
+		if strings.ContainsRune(w, '\t') {
+			return fmt.Errorf("%s:%d: a tab in %q: one entry a line", file, lineNo, w)
+		}
+		if kind == notNamesFile {
+			k.notNames[w] = true
+		} else {
+			k.addName(w, target{kind: tBlock}, fmt.Sprintf("%s:%d", file, lineNo))
+		}
+		n++
+	}
+	k.lines[file] = n
+	return nil
+}
+
+// automaton returns the fastest automaton built so far.
+func (k *KB) automaton() ahocorasick.AhoCorasick {
+	if d := k.dfa.Load(); d != nil {
+		return *d
+	}
+	return k.nfa
+}
+
+// waitFast blocks until the DFA is built (for benchmarks).
+func (k *KB) waitFast() { <-k.dfaReady }

@@ -1,0 +1,125 @@
+package text
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/jdkato/prose/v3/tag"
+
+	"github.com/dyad-events/dyad/data"
+)
+
+// loadLexicon reads data/grammar/lexicon.tsv: the tags of words the tagger
+// gets systematically wrong in news text.
+func loadLexicon() (tag.Lexicon, error) {
+	lex := tag.Lexicon{}
+	lexiconTSV, err := fs.ReadFile(data.FS, "grammar/lexicon.tsv")
+	if err != nil {
+		return nil, fmt.Errorf("read grammar/lexicon.tsv: %w", err)
+	}
+	err = readTSV("grammar/lexicon.tsv", lexiconTSV, 2, func(f []string) error {
+		lex[f[0]] = f[1]
+		return nil
+	})
+	return lex, err
+}
+
+// readTSV calls fn with the tab-separated fields of every line that is not
+// blank or a # comment, checking that it has want fields.
+func readTSV(name string, b []byte, want int, fn func([]string) error) error {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		fields := strings.Split(text, "\t")
+		if len(fields) != want {
+			return fmt.Errorf("%s:%d: want %d tab-separated fields, got %q", name, line, want, text)
+		}
+		if err := fn(fields); err != nil {
+			return fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	return nil
+}
+
+// tagSentence tags one sentence's tokens in place. scratch is reusable space
+// for the tagger's input; the grown slice is returned for the next call.
+func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) []tag.Token {
+	scratch = scratch[:0]
+	for _, t := range toks {
+		scratch = append(scratch, tag.Token{Text: tagForm(body, t)})
+	}
+	p.tagger.TagTokens(scratch)
+	for i := range toks {
+		toks[i].Tag = scratch[i].Tag
+	}
+	fixPastTense(toks)
+	return scratch
+}
+
+// fixPastTense retags VBN as VBD between a subject-like word and an object:
+// "Rebels killed three soldiers", "Police arrested the man". The tagger
+// often reads a past tense after a plural noun as a participle, which later
+// stages would take for a passive or a reduced relative clause. A real
+// reduced relative ("the man arrested Monday", "troops killed in the
+// attack") is followed by a name, a preposition or a verb, not by a
+// determiner, number, pronoun or common noun, so it is left alone. A
+// regular past form tagged as a present (VBP "freed") is a past tense too.
+func fixPastTense(toks []Token) {
+	for i := range toks {
+		if toks[i].Tag == "VBP" && strings.HasSuffix(toks[i].Text, "ed") {
+			toks[i].Tag = "VBD"
+		}
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Tag != "VBN" {
+			continue
+		}
+		switch toks[i-1].Tag {
+		case "NN", "NNS", "NNP", "NNPS", "PRP":
+		default:
+			continue
+		}
+		switch toks[i+1].Tag {
+		case "DT", "PRP$", "CD", "PRP", "NN", "NNS":
+			toks[i].Tag = "VBD"
+		}
+	}
+}
+
+// tagForm is the spelling the tagger sees for a token. The tagger was trained
+// on the Penn Treebank, which writes an opening quotation mark as two
+// backquotes, a closing one as two straight single quotes, dashes as two
+// hyphens and apostrophes straight; shown a curly quote it guesses (“ as IN,
+// ’s as NNP). The body is never rewritten, so offsets are untouched.
+func tagForm(body string, t Token) string {
+	switch t.Text {
+	case "“", "«":
+		return "``"
+	case "”", "»":
+		return "''"
+	case "‘":
+		return "`"
+	case "’":
+		return "'"
+	case `"`:
+		if opensQuote(body, t.Start, t.End) {
+			return "``"
+		}
+		return "''"
+	case "—", "–":
+		return "--"
+	}
+	if strings.Contains(t.Text, "’") {
+		return strings.ReplaceAll(t.Text, "’", "'")
+	}
+	return t.Text
+}
