@@ -174,6 +174,9 @@ func TestCombination(t *testing.T) {
 			{"Prime Minister Jane Doe", "Jane Doe", "", "GOV", Person},
 			{"President Foo Bar", "Foo Bar", "", "GOV", Person},
 		}},
+		{"2010-03-01", "Palestinian president Mahmud Abbas met members of the press.", []want{
+			{"Palestinian president Mahmud Abbas", "Mahmoud Abbas", "PSE", "GOV", Person},
+		}},
 		{"2023-03-01", "Ruritanian President Foo Bar said the army was ready.", []want{
 			{"President Foo Bar", "Foo Bar", "", "GOV", Person},
 			{"the army", "", "", "MIL", Generic},

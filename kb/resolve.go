@@ -157,6 +157,13 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 			limit = atoms[pos].start
 		}
 		c.nameEnd = r.unknownName(body, c.end, limit)
+		// "President Mahmud Abbas": a first name the KB does not list
+		// before a known surname joins the known person.
+		if c.nameEnd > 0 && pos < len(atoms) && !atoms[pos].isSector() &&
+			primaryTarget(atoms[pos].targets).kind == tPerson && isSpaceGap(body[c.nameEnd:atoms[pos].start]) {
+			c.person, c.end, c.nameEnd = &atoms[pos], atoms[pos].end, 0
+			pos++
+		}
 	}
 	if pos == i {
 		pos = i + 1
@@ -209,6 +216,9 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 	case c.anchor == nil:
 		if !hasNounOrTitle(c.words) || onlySingularTitles(c.words) {
 			return Mention{}, false // "the president" is the coder's to resolve
+		}
+		if sector == "" {
+			return Mention{}, false // "members", "spokesmen": nobody in particular
 		}
 	}
 	m := Mention{Kind: kind, Plural: plural}
