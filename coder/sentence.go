@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/dyad-events/dyad"
@@ -26,6 +27,9 @@ func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver) *sentence 
 	spans := make([]grammar.ActorSpan, 0, len(found))
 	t := 0
 	for _, m := range found {
+		if m.Kind == kb.Generic && !m.Plural && modifiesNoun(toks, m.End) {
+			continue // "military intelligence", "police station": a modifier, not an actor
+		}
 		for t < len(toks) && toks[t].Start < m.Start {
 			t++
 		}
@@ -49,6 +53,17 @@ func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver) *sentence 
 	return out
 }
 
+// modifiesNoun reports whether the token starting at byte offset end is a
+// common noun, so that a sector word just before it is its modifier.
+func modifiesNoun(toks []text.Token, end int) bool {
+	for i, t := range toks {
+		if t.Start >= end {
+			return (t.Tag == "NN" || t.Tag == "NNS") && i > 0 && toks[i-1].End == end || t.Start > end && (t.Tag == "NN" || t.Tag == "NNS")
+		}
+	}
+	return false
+}
+
 // docState is the per-document state of the second pass.
 type docState struct {
 	c        *Coder
@@ -65,10 +80,19 @@ func (st *docState) code(s *sentence) []dyad.Event {
 	var out []dyad.Event
 	seen := map[string]bool{}
 	for pi, p := range an.Preds {
-		if p.Kind != grammar.Finite || p.Report || len(p.Heads) == 0 {
+		subject := p.Subject
+		if p.Kind == grammar.Gerund {
+			subject = an.AdverbialSubject(pi)
+			if subject < 0 {
+				continue
+			}
+		} else if p.Kind != grammar.Finite {
 			continue
 		}
-		ev, ok := st.codePred(s, pi)
+		if p.Report || len(p.Heads) == 0 {
+			continue
+		}
+		ev, ok := st.codePred(s, pi, subject)
 		if !ok {
 			continue
 		}
@@ -107,14 +131,25 @@ type match struct {
 
 // codePred codes one predicate, if a verb pattern matches it and it has an
 // actor.
-func (st *docState) codePred(s *sentence, pi int) (dyad.Event, bool) {
+func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	an := s.an
 	p := an.Preds[pi]
 	end := an.ClauseEnd(pi)
+	// Every content verb of the group may carry the event ("agreed to
+	// meet": agree or meet); the most specific pattern wins, the outer verb
+	// on a tie ("threatened to impose sanctions" is a threat).
+	// Every content verb of the group may carry the event. A verb of
+	// intent ("agreed to meet") gives way to a more specific pattern of the
+	// verb it governs; any other outer verb decides ("threatened to reduce
+	// cooperation" is a threat).
 	var m match
 	found := false
 	for _, h := range p.Heads {
-		if m, found = st.matchAt(s, h, end); found {
+		hm, ok := st.matchAt(s, h, end)
+		if ok && (!found || hm.pat.Specificity() > m.pat.Specificity()) {
+			m, found = hm, true
+		}
+		if found && !st.c.words.Is(s.src.Tokens[h].Lemma, grammar.ChainFuture) {
 			break
 		}
 	}
@@ -138,22 +173,25 @@ func (st *docState) codePred(s *sentence, pi int) (dyad.Event, bool) {
 	toks := s.src.Tokens
 	if p.Passive {
 		actor = st.npEntities(s, an.Agent(pi), nil)
-		recipient = st.npEntities(s, p.Subject, actor)
+		recipient = st.npEntities(s, subject, actor)
 	} else {
-		for _, np := range an.Conjuncts(p.Subject) {
+		for _, np := range an.Conjuncts(subject) {
 			actor = append(actor, st.npEntities(s, np, nil)...)
 		}
 		if m.slot >= 0 {
 			recipient = st.npEntities(s, m.slot, actor)
 		}
 	}
-	if len(actor) == 0 {
+	actor = st.placeGeneric(s, actor)
+	if len(actor) == 0 || !anyCoded(actor) {
+		// no actor, or only actors of unknown country ("police"): an
+		// event nobody can be held to is left out
 		return dyad.Event{}, false
 	}
 	if len(recipient) == 0 {
 		recipient = st.fallbackRecipient(s, pi, m, actor)
 	}
-	recipient = withoutSelf(recipient, actor)
+	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if recipient == nil {
 		recipient = []dyad.Entity{}
 	}
@@ -257,6 +295,12 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 			if wordIn(toks[k], el.Words) {
 				hit = k
 				pos = k + 1
+				// "arrested dozens of protesters", "killing two civilians":
+				// a literal that names an actor is the recipient too.
+				if np := an.NPAt(k); m.slot < 0 && np >= 0 && an.NPs[np].Actor >= 0 && !an.NPs[np].Possessor {
+					m.slot = np
+					pos = an.NPs[np].End
+				}
 				break
 			}
 		}
@@ -365,7 +409,7 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 		return []dyad.Entity{s.mentions[n.Actor].Entity}
 	}
 	if n.Pronoun == 0 {
-		return nil
+		return st.possessed(s, np)
 	}
 	tok := s.src.Tokens[n.Start]
 	as := func(e dyad.Entity) []dyad.Entity {
@@ -387,11 +431,42 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 			}
 		}
 	case n.Pronoun&grammar.ThirdSg != 0:
-		if e, ok := st.lastPerson(tok.Start, exclude); ok {
+		if e, ok := st.lastMention(tok.Start, exclude, kb.Person); ok {
+			return as(e)
+		}
+	case n.Pronoun&grammar.ThirdIt != 0:
+		if e, ok := st.lastMention(tok.Start, exclude, kb.Country, kb.Organisation, kb.Group); ok {
 			return as(e)
 		}
 	}
 	return nil
+}
+
+// possessed resolves a noun phrase that stands for an actor named inside
+// it: "Taiwan's Vice Foreign Minister", "Iran's army", "a group of Yoruba
+// leaders", "members of the opposition".
+func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
+	an := s.an
+	n := an.NPs[np]
+	toks := s.src.Tokens
+	if n.End+1 < len(toks) && strings.EqualFold(toks[n.End].Text, "of") {
+		if of := an.NPAt(n.End + 1); of >= 0 && an.NPs[of].Actor >= 0 && an.NPs[of].Start == n.End+1 {
+			e := s.mentions[an.NPs[of].Actor].Entity
+			e.Text, e.Start = st.doc.Body[toks[n.Start].Start:e.End], toks[n.Start].Start
+			return []dyad.Entity{e}
+		}
+	}
+	if n.Start < 2 || toks[n.Start-1].Tag != "POS" {
+		return nil
+	}
+	owner := an.NPAt(n.Start - 2)
+	if owner < 0 || an.NPs[owner].Actor < 0 {
+		return nil
+	}
+	e := s.mentions[an.NPs[owner].Actor].Entity
+	e.Text = st.doc.Body[e.Start:toks[n.End-1].End]
+	e.End = toks[n.End-1].End
+	return []dyad.Entity{e}
 }
 
 // quoteIndex returns the index of the quotation containing a byte offset.
@@ -407,9 +482,9 @@ func (st *docState) quoteIndex(off int) (int, bool) {
 	return -1, false
 }
 
-// lastPerson returns the last person named before offset off, skipping
-// people in exclude.
-func (st *docState) lastPerson(off int, exclude []dyad.Entity) (dyad.Entity, bool) {
+// lastMention returns the last actor of one of the kinds named before
+// offset off, skipping those in exclude.
+func (st *docState) lastMention(off int, exclude []dyad.Entity, kinds ...kb.Kind) (dyad.Entity, bool) {
 	for si := len(st.sents) - 1; si >= 0; si-- {
 		s := st.sents[si]
 		if s.src.Start >= off {
@@ -417,7 +492,7 @@ func (st *docState) lastPerson(off int, exclude []dyad.Entity) (dyad.Entity, boo
 		}
 		for mi := len(s.mentions) - 1; mi >= 0; mi-- {
 			m := s.mentions[mi]
-			if m.Start >= off || m.Kind != kb.Person || sameAs(m.Entity, exclude) {
+			if m.Start >= off || !slices.Contains(kinds, m.Kind) || sameAs(m.Entity, exclude) {
 				continue
 			}
 			return m.Entity, true
@@ -433,4 +508,58 @@ func sameAs(e dyad.Entity, list []dyad.Entity) bool {
 		}
 	}
 	return false
+}
+
+func anyCoded(es []dyad.Entity) bool {
+	for _, e := range es {
+		if e.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeGeneric gives a sector word without a country ("police",
+// "protesters") the country where the sentence says things happen ("in
+// Khartoum"), or else the one country the document has named so far.
+func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
+	for i, e := range es {
+		if e.Code != "" {
+			continue
+		}
+		if code := st.placeOf(s); code != "" {
+			es[i].Code = code
+			es[i].CAMEO = kb.CAMEOCode(code, e.Sector)
+		}
+	}
+	return es
+}
+
+// placeOf returns the country of an "in/at X" phrase in the sentence, else
+// the only country named in the document up to this sentence, else "".
+func (st *docState) placeOf(s *sentence) string {
+	an := s.an
+	for _, np := range an.NPs {
+		if np.Actor >= 0 && (np.Prep == "in" || np.Prep == "at") {
+			if m := s.mentions[np.Actor]; m.Kind == kb.Country && m.Code != "" {
+				return m.Code
+			}
+		}
+	}
+	only := ""
+	for _, ss := range st.sents {
+		if ss.src.Start > s.src.Start {
+			break
+		}
+		for _, m := range ss.mentions {
+			if m.Kind != kb.Country || m.Code == "" {
+				continue
+			}
+			if only != "" && only != m.Code {
+				return ""
+			}
+			only = m.Code
+		}
+	}
+	return only
 }

@@ -41,6 +41,9 @@ func (a *Analysis) clauses() {
 			open(i, QuoteClause)
 		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "--":
 			open(i, MainClause)
+		case t.Text == "," && resume < 0 && a.attributionAhead(i+1, predAt):
+			// "..., a local official said." closes the reported clause
+			open(i, MainClause)
 		case t.Text == "," && resume >= 0:
 			// end of ", who ... ,": back to the clause that was interrupted
 			c := a.Clauses[resume]
@@ -105,6 +108,20 @@ func (a *Analysis) quoteBoundary(i int) bool {
 		}
 	}
 	return false
+}
+
+// attributionAhead: do the tokens from i on read "NP said" or "said NP" and
+// end the sentence (", a local official said.", ", officials told AFP")?
+func (a *Analysis) attributionAhead(i int, predAt []int) bool {
+	k := i
+	if k < len(a.Tokens) && a.npAt[k] >= 0 {
+		k = a.NPs[a.npAt[k]].End
+	}
+	if k >= len(a.Tokens) || predAt[k] < 0 || !a.Preds[predAt[k]].Report || k == i && a.npAt[a.Preds[predAt[k]].End%len(a.Tokens)] < 0 {
+		return false
+	}
+	// the rest of the sentence must be short: an object, a time, the stop
+	return len(a.Tokens)-a.Preds[predAt[k]].End <= 6
 }
 
 // reportedStart: for predicate n right after a verb of saying and a noun
@@ -278,3 +295,33 @@ func (a *Analysis) ClauseOf(i int) int { return a.clause[i] }
 // with and shares its subject and modality with ("expand" for "deepen" in
 // "to expand and deepen"), or -1.
 func (a *Analysis) CoordinatedWith(pi int) int { return a.Preds[pi].inherit }
+
+// AdverbialSubject returns, for a gerund that continues the clause before it
+// ("Russian troops shelled the town, killing two civilians"; "Liberians
+// wrote to Bush urging him to send troops"), the subject of the finite verb
+// it continues, or -1. A gerund after a preposition ("by killing", "of
+// resuming") or at the start of the sentence is not such a clause.
+func (a *Analysis) AdverbialSubject(pi int) int {
+	p := a.Preds[pi]
+	if p.Kind != Gerund || p.Start == 0 {
+		return -1
+	}
+	prev := a.Tokens[p.Start-1]
+	if prev.Tag == "IN" || prev.Tag == "TO" || prev.Tag == "DT" || prev.Tag == "PRP$" || prev.Tag == "POS" || isAdverb(prev.Tag) && p.Start > 1 && a.Tokens[p.Start-2].Tag == "IN" {
+		return -1
+	}
+	if prev.Tag != "," && a.npAt[p.Start-1] < 0 {
+		return -1
+	}
+	for q := pi - 1; q >= 0; q-- {
+		f := a.Preds[q]
+		if f.Kind != Finite || f.Report {
+			continue
+		}
+		if f.Passive {
+			return -1
+		}
+		return f.Subject
+	}
+	return -1
+}

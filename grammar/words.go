@@ -38,6 +38,8 @@ const (
 	Second
 	ThirdSg
 	ThirdPl
+	ThirdIt
+	Time
 )
 
 var classNames = map[string]Class{
@@ -46,6 +48,7 @@ var classNames = map[string]Class{
 	"adj-future": AdjFuture, "adj-neg": AdjNeg, "report": Report, "docnoun": DocNoun,
 	"subord": Subord, "subord-hypo": SubordHypo, "relative": Relative,
 	"first-sg": FirstSg, "first-pl": FirstPl, "second": Second, "third-sg": ThirdSg, "third-pl": ThirdPl,
+	"third-it": ThirdIt, "time": Time,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
@@ -53,7 +56,7 @@ var classNames = map[string]Class{
 const Chain = ChainNeg | ChainFuture | ChainHypo | ChainPass | AdjFuture | AdjNeg
 
 // Pronoun classes.
-const Pronoun = FirstSg | FirstPl | Second | ThirdSg | ThirdPl
+const Pronoun = FirstSg | FirstPl | Second | ThirdSg | ThirdPl | ThirdIt
 
 // Words maps lower-case words and lemmas to their classes.
 type Words struct {
