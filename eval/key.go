@@ -23,11 +23,54 @@ import (
 // recipient is an IGO. Gold files rarely hit that case.
 type key struct {
 	src, tgt             string
-	srcSector, tgtSector string // compared only by the strict key; "" otherwise
-	typ                  string // PLOVER type
-	root                 string // CAMEO root, two digits
+	srcSector, tgtSector string   // compared only by the strict key; "" otherwise
+	typ                  string   // PLOVER type: with the countries and neg, what makes a key distinct
+	roots                []string // CAMEO roots (two digits) of the events merged into this key
 	neg                  bool
 	intend               bool // gold only: mode "intend", so a predicted AGREE matches
+}
+
+// identity is what makes two keys the same member of a document's key set:
+// (source, event class, target, negated), plus the sectors for the strict
+// key. The event class is the PLOVER type; events that differ only in their
+// CAMEO code (SUPPORT 051 and SUPPORT 057 for the same pair) are one key,
+// whose roots are all kept for matching.
+type identity struct {
+	src, tgt, srcSector, tgtSector, typ string
+	neg                                 bool
+}
+
+func (k key) id() identity {
+	return identity{k.src, k.tgt, k.srcSector, k.tgtSector, k.typ, k.neg}
+}
+
+// merge folds another event with the same identity into k.
+func (k *key) merge(o key) {
+	k.intend = k.intend || o.intend
+	for _, r := range o.roots {
+		if !contains(k.roots, r) {
+			k.roots = append(k.roots, r)
+		}
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// sameRoot reports whether the two keys share a CAMEO root.
+func sameRoot(p, g key) bool {
+	for _, r := range p.roots {
+		if r != "" && contains(g.roots, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // classMatches reports whether predicted key p has the event class of gold
@@ -35,9 +78,7 @@ type key struct {
 // and an AGREE in the prediction (PLOVER codes intentions to cooperate as
 // AGREE even when the gold names the intended action's type).
 func classMatches(p, g key) bool {
-	return (p.typ != "" && p.typ == g.typ) ||
-		(p.root != "" && p.root == g.root) ||
-		(g.intend && p.typ == "AGREE")
+	return (p.typ != "" && p.typ == g.typ) || sameRoot(p, g) || (g.intend && p.typ == "AGREE")
 }
 
 // matches reports whether predicted key p matches gold key g. Sectors take
@@ -49,7 +90,7 @@ func matches(p, g key) bool {
 
 // goldKey reduces a gold event. A null target gives country "" and sector "".
 func goldKey(e GoldEvent, strict bool) key {
-	k := key{src: e.Source.Country, typ: e.TypePLOVER, root: ontology.RootOf(e.TypeCAMEO),
+	k := key{src: e.Source.Country, typ: e.TypePLOVER, roots: rootList(e.TypeCAMEO),
 		neg: e.Negated, intend: e.Mode == "intend"}
 	if e.Target != nil {
 		k.tgt = e.Target.Country
@@ -81,7 +122,7 @@ func predictedKeys(e dyad.Event, strict bool) []key {
 			if a == r && a != (dyad.Entity{}) {
 				continue // a reciprocal event lists each member on both sides; no one acts on themselves
 			}
-			k := key{src: countryKey(a), tgt: countryKey(r), typ: e.Type, root: ontology.RootOf(e.CAMEO), neg: e.Negated}
+			k := key{src: countryKey(a), tgt: countryKey(r), typ: e.Type, roots: rootList(e.CAMEO), neg: e.Negated}
 			if strict {
 				k.srcSector, k.tgtSector = strings.ToUpper(a.Sector), strings.ToUpper(r.Sector)
 			}
@@ -89,6 +130,13 @@ func predictedKeys(e dyad.Event, strict bool) []key {
 		}
 	}
 	return keys
+}
+
+func rootList(code string) []string {
+	if r := ontology.RootOf(code); r != "" {
+		return []string{r}
+	}
+	return nil
 }
 
 // sides returns the entities of one side, or one empty entity for none.
@@ -132,7 +180,7 @@ func describe(k key) string {
 		}
 		return country
 	}
-	s := fmt.Sprintf("%s %s(%s) -> %s", side(k.src, k.srcSector), k.typ, k.root, side(k.tgt, k.tgtSector))
+	s := fmt.Sprintf("%s %s(%s) -> %s", side(k.src, k.srcSector), k.typ, strings.Join(k.roots, ","), side(k.tgt, k.tgtSector))
 	if k.neg {
 		s += ", negated"
 	}

@@ -105,18 +105,19 @@ type predEntry struct {
 
 func goldEntries(events []GoldEvent, strict bool) []goldEntry {
 	var out []goldEntry
-	index := map[key]int{}
+	index := map[identity]int{}
 	for _, e := range events {
 		k := goldKey(e, strict)
-		if i, ok := index[k]; ok {
+		if i, ok := index[k.id()]; ok {
 			out[i].required = out[i].required || !e.Optional
+			out[i].key.merge(k)
 			continue
 		}
 		label := e.Source.Name + " -> "
 		if e.Target != nil {
 			label += e.Target.Name
 		}
-		index[k] = len(out)
+		index[k.id()] = len(out)
 		out = append(out, goldEntry{key: k, required: !e.Optional, label: label, evidence: e.Evidence})
 	}
 	return out
@@ -124,13 +125,15 @@ func goldEntries(events []GoldEvent, strict bool) []goldEntry {
 
 func predEntries(events []dyad.Event, strict bool) []predEntry {
 	var out []predEntry
-	seen := map[key]bool{}
+	index := map[identity]int{}
 	for _, e := range events {
 		for _, k := range predictedKeys(e, strict) {
-			if !seen[k] {
-				seen[k] = true
-				out = append(out, predEntry{key: k, sentence: e.Text})
+			if i, ok := index[k.id()]; ok {
+				out[i].key.merge(k)
+				continue
 			}
+			index[k.id()] = len(out)
+			out = append(out, predEntry{key: k, sentence: e.Text})
 		}
 	}
 	return out
@@ -178,7 +181,7 @@ func compare(golds []goldEntry, preds []predEntry) docOutcome {
 				matchedRequired = true
 				goldHit[i] = true
 				o.pairs++
-				if p.key.root != "" && p.key.root == g.key.root {
+				if sameRoot(p.key, g.key) {
 					o.pairsSameRoot++
 				}
 			} else {

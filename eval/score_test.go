@@ -64,6 +64,13 @@ func TestScore(t *testing.T) {
 			p: 1, r: 1, rootAcc: 1, strictP: 1, strictRecl: 1,
 		},
 		{
+			name: "one type, two CAMEO codes: one key",
+			gold: []GoldEvent{ge("AZE", "GOV", "SUPPORT", "051", "USA", "ELI")},
+			pred: []dyad.Event{pe("AZE", "GOV", "SUPPORT", "057", "USA", "ELI", false), pe("AZE", "GOV", "SUPPORT", "051", "USA", "ELI", false)},
+			dyad: [3]int{1, 0, 0}, strict: [3]int{1, 0, 0},
+			p: 1, r: 1, rootAcc: 1, strictP: 1, strictRecl: 1,
+		},
+		{
 			name: "nothing predicted",
 			gold: []GoldEvent{ge("AZE", "GOV", "SUPPORT", "051", "USA", "ELI")},
 			dyad: [3]int{0, 0, 1}, strict: [3]int{0, 0, 1}, docMisses: 1,

@@ -25,6 +25,7 @@ const (
 	kindCount
 	kindMonthPrep
 	kindFuture
+	kindOngoing
 )
 
 // anchorKinds are the kinds that can start a date expression on their own;
@@ -41,6 +42,7 @@ var kindNames = map[string]kind{
 	"count":     kindCount,
 	"monthprep": kindMonthPrep,
 	"future":    kindFuture,
+	"ongoing":   kindOngoing,
 }
 
 // Modifier values.

@@ -42,6 +42,10 @@ func (l *lexicon) scan(s string, toks []token) ([]token, bool) {
 		w := s[i:j]
 		if w[0] >= '0' && w[0] <= '9' {
 			t.num, t.digits = parseNumber(w)
+			// "in 2019": a year is an anchor only after a preposition.
+			if t.isYear() && len(toks) > 0 && toks[len(toks)-1].is(kindMonthPrep) {
+				anchor = true
+			}
 		} else if len(w) <= l.maxWordLen && len(w) <= len(buf) {
 			n := copy(buf[:], w)
 			for k := range n {

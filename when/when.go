@@ -73,6 +73,8 @@ type Found struct {
 	Span  dyad.Span // byte offsets of the date words in the sentence (no preposition)
 	First time.Time // first and last day the expression covers
 	Last  time.Time
+
+	relative bool // named relative to now ("last year"), not by its date
 }
 
 // Date returns the first date expression of the sentence, resolved against
@@ -125,7 +127,9 @@ func (r *Resolver) Dates(sentence string, docDate time.Time) []Found {
 //     Monday ...");
 //   - otherwise a historical phrase from the date words ("years ago", "during
 //     his first term") or a date that ended more than 90 days before the
-//     document date ("in 2019", "in March 2022") makes it background.
+//     document date ("in 2019", "in March 2022", "two years ago") makes it
+//     background; "last year" and "last month" do not, as news often dates
+//     recent developments that way.
 func (r *Resolver) Historical(sentence string, docDate time.Time) bool {
 	var buf [64]token
 	toks, anchor := r.lex.scan(sentence, buf[:0])
@@ -144,7 +148,7 @@ func (r *Resolver) Historical(sentence string, docDate time.Time) bool {
 			if !f.Last.Before(doc.Add(-recentWindow)) {
 				return false
 			}
-			if f.Last.Before(doc.Add(-backgroundAge)) {
+			if !f.relative && f.Last.Before(doc.Add(-backgroundAge)) {
 				old = true
 			}
 		}
@@ -176,16 +180,17 @@ func (l *lexicon) hasHistoricalPhrase(s string, toks []token) bool {
 
 // expression is a candidate date phrase found by the scanner.
 type expression struct {
-	first, last int    // token range, inclusive
+	first, last int // token range, inclusive
 	span        dyad.Span
 	phrase      string // what the parser is given
 	pref        dps.PreferredDateSource
 	unit        string // "week" etc. when the expression names a whole unit
 	weekday     int    // a bare weekday (no modifier), for the same-day rule
+	relative    bool   // "last year", "this month": never background by age
 }
 
 // expressions finds the date phrases in token order; each token belongs to
-// at most one.
+// at most one. Phrases after an "ongoing" word ("since") are left out.
 func (l *lexicon) expressions(toks []token) []expression {
 	var out []expression
 	for i := 0; i < len(toks); i++ {
@@ -193,9 +198,12 @@ func (l *lexicon) expressions(toks []token) []expression {
 		if !ok {
 			continue
 		}
+		i = e.last
+		if e.first > 0 && toks[e.first-1].is(kindOngoing) {
+			continue // "since 2014" dates the start of a state, not an event
+		}
 		e.span = dyad.Span{Start: toks[e.first].start, End: toks[e.last].end}
 		out = append(out, e)
-		i = e.last
 	}
 	return out
 }
@@ -241,7 +249,7 @@ func (l *lexicon) expressionAt(toks []token, i int) (expression, bool) {
 			if after, ok := next(2); ok && after.is(kindAgo) {
 				return expression{}, false // "the last two weeks ago" is not a phrase we read
 			}
-			return expression{first: i, last: i + 1, phrase: modifierWord(t.info.modifier) + " " + n.info.unit, unit: n.info.unit}, true
+			return expression{first: i, last: i + 1, phrase: modifierWord(t.info.modifier) + " " + n.info.unit, unit: n.info.unit, relative: true}, true
 		}
 
 	case t.is(kindCount) || t.num > 0 && t.digits <= 2:
@@ -338,7 +346,7 @@ func dayOf(t time.Time) time.Time {
 // resolve turns one expression into a date.
 func (r *Resolver) resolve(e expression, docDate time.Time) (Found, bool) {
 	doc := dayOf(docDate)
-	f := Found{Span: e.span}
+	f := Found{Span: e.span, relative: e.relative}
 	if e.weekday != 0 && int(doc.Weekday()+6)%7+1 == e.weekday {
 		f.First, f.Last = doc, doc
 		f.Date = doc.Format(time.DateOnly)
