@@ -39,6 +39,9 @@ type Coder struct {
 	// intent maps a cooperative action's CAMEO code prefix to the 03x code
 	// of the intention to do it.
 	intent map[string]string
+	// demand maps an action's code prefix to the CAMEO 10x code of demanding
+	// it; threat to the 13x code of threatening it.
+	demand, threat map[string]string
 	// contexts maps a lemma to the PLOVER context it suggests.
 	contexts map[string]string
 }
@@ -77,15 +80,24 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	demand, err := loadPairs(data.FS, "grammar/demand.tsv")
+	if err != nil {
+		return nil, err
+	}
+	threat, err := loadPairs(data.FS, "grammar/threat.tsv")
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words,
-		intent: intent, contexts: contexts}, nil
+		intent: intent, demand: demand, threat: threat, contexts: contexts}, nil
 }
 
-// intentCode maps a cooperative action's code to the CAMEO 03x code for the
-// intention to do it, by longest prefix; ok is false for other actions.
-func (c *Coder) intentCode(code string) (string, bool) {
+// byPrefix maps a CAMEO code through one of the prefix tables (intent,
+// demand, threat): the longest prefix with a line wins; ok is false when
+// none has.
+func byPrefix(table map[string]string, code string) (string, bool) {
 	for n := len(code); n >= 2; n-- {
-		if v, ok := c.intent[code[:n]]; ok {
+		if v, ok := table[code[:n]]; ok {
 			return v, true
 		}
 	}

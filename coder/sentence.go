@@ -158,9 +158,30 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
-	if aux == dyad.AuxFuture {
-		if ic, ok := st.c.intentCode(code); ok {
+	toks := s.src.Tokens
+	var actor, recipient []dyad.Entity
+
+	// A demand: "Russia said Sudan must return the helicopter", "groups
+	// demand that Mugabe abandon his policy", or "Iran must stop," the
+	// minister said. The speaker demands; the one obliged is the recipient.
+	if demander := st.demander(s, pi, m.head); len(demander) > 0 {
+		if dc, ok := byPrefix(st.c.demand, code); ok {
+			code = dc
+		} else {
+			code = "100"
+		}
+		actor = demander
+		for _, np := range an.Conjuncts(subject) {
+			recipient = append(recipient, st.npEntities(s, np, actor)...)
+		}
+		negated, aux = false, dyad.AuxFact
+	} else if aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo {
+		// An intention to cooperate is AGREE (03x); an announced or
+		// conditional conflictual action is a THREAT (13x).
+		if ic, ok := byPrefix(st.c.intent, code); ok && aux == dyad.AuxFuture {
 			code = ic
+		} else if tc, ok := byPrefix(st.c.threat, code); ok {
+			code = tc
 		}
 	}
 	info, ok := st.c.onto.Lookup(code)
@@ -169,12 +190,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 
 	// Who acts and who is acted on.
-	var actor, recipient []dyad.Entity
-	toks := s.src.Tokens
-	if p.Passive {
+	switch {
+	case len(actor) > 0:
+		// set above (a demand)
+	case p.Passive:
 		actor = st.npEntities(s, an.Agent(pi), nil)
 		recipient = st.npEntities(s, subject, actor)
-	} else {
+	default:
 		for _, np := range an.Conjuncts(subject) {
 			actor = append(actor, st.npEntities(s, np, nil)...)
 		}
@@ -194,6 +216,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if recipient == nil {
 		recipient = []dyad.Entity{}
+	}
+	if info.Type == "CONSULT" && len(recipient) == 0 && len(actor) < 2 {
+		return dyad.Event{}, false // "the cabinet met": a meeting needs someone to meet
 	}
 
 	mode := info.Mode
@@ -284,6 +309,8 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				break
 			}
 			if el.Slot {
+				// Any noun phrase fills the slot; only an actor becomes the
+				// recipient ("praised the decision" has none of its own).
 				if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && !an.NPs[np].Possessor {
 					hit = k
 					m.slot = np
@@ -562,4 +589,28 @@ func (st *docState) placeOf(s *sentence) string {
 		}
 	}
 	return only
+}
+
+// demander returns who demands the action of predicate pi, when the
+// sentence reports it as a demand: the subject of a governing verb of
+// demanding, or of a verb of saying when the action "must" or "should"
+// happen, or the speaker of a quotation that says so.
+func (st *docState) demander(s *sentence, pi, head int) []dyad.Entity {
+	an := s.an
+	obliged := an.Obliged(pi, head)
+	if gov := an.Governor(pi); gov >= 0 && (obliged || an.Demands(gov)) {
+		var out []dyad.Entity
+		for _, np := range an.Conjuncts(an.Preds[gov].Subject) {
+			out = append(out, st.npEntities(s, np, nil)...)
+		}
+		return out
+	}
+	if obliged {
+		if qi, ok := st.quoteIndex(s.src.Tokens[head].Start); ok {
+			if sp := st.speaker(qi); sp != nil {
+				return []dyad.Entity{*sp}
+			}
+		}
+	}
+	return nil
 }

@@ -425,7 +425,7 @@ func (a *Analysis) followedByVerb(k, end int) bool {
 // "to VERB" follows inside the same group.
 func (a *Analysis) governsInfinitive(k, end int) bool {
 	t := a.Tokens[k]
-	if !a.words.Is(t.Lemma, ChainNeg|ChainFuture|ChainHypo|ChainPass) && !a.isChainAdj(k) {
+	if !a.words.Is(t.Lemma, ChainNeg|ChainFuture|ChainHypo|ChainPass|ChainOblig) && !a.isChainAdj(k) {
 		return false
 	}
 	m := a.skipAdverbs(k + 1)
@@ -515,4 +515,56 @@ func setAux(old, add string) string {
 		return old
 	}
 	return add
+}
+
+// Obliged reports whether the group before head says the action must or
+// should happen ("must return", "should cooperate", "needs to enact").
+func (a *Analysis) Obliged(pi, head int) bool {
+	p := a.Preds[pi]
+	for k := p.Start; k < head && k < p.End; k++ {
+		t := a.Tokens[k]
+		if t.Tag == "MD" && a.words.Is(strings.ToLower(t.Text), ModalOblig) {
+			return true
+		}
+		if isVerb(t.Tag) && a.words.Is(t.Lemma, ChainOblig) && a.governsInfinitive(k, p.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// Governor returns the predicate whose reported or demanded content
+// predicate pi's clause is ("Russia said [Sudan must return ...]",
+// "groups are demanding [that Mugabe abandon ...]"), or -1.
+func (a *Analysis) Governor(pi int) int {
+	c := a.Clauses[a.Preds[pi].Clause]
+	if c.Kind != ReportedClause && c.Kind != SubordClause {
+		return -1
+	}
+	if c.Kind == SubordClause && !strings.EqualFold(a.Tokens[c.Start].Text, "that") {
+		return -1
+	}
+	for q := pi - 1; q >= 0; q-- {
+		g := a.Preds[q]
+		if g.End > c.Start || g.Kind != Finite {
+			continue
+		}
+		if g.Report || a.demands(g) {
+			return q
+		}
+		return -1
+	}
+	return -1
+}
+
+// Demands reports whether predicate pi is a verb of demanding.
+func (a *Analysis) Demands(pi int) bool { return a.demands(a.Preds[pi]) }
+
+func (a *Analysis) demands(p Pred) bool {
+	for _, h := range p.Heads {
+		if a.words.Is(a.Tokens[h].Lemma, Demand) {
+			return true
+		}
+	}
+	return false
 }

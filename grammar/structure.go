@@ -297,20 +297,17 @@ func (a *Analysis) ClauseOf(i int) int { return a.clause[i] }
 func (a *Analysis) CoordinatedWith(pi int) int { return a.Preds[pi].inherit }
 
 // AdverbialSubject returns, for a gerund that continues the clause before it
-// ("Russian troops shelled the town, killing two civilians"; "Liberians
-// wrote to Bush urging him to send troops"), the subject of the finite verb
-// it continues, or -1. A gerund after a preposition ("by killing", "of
-// resuming") or at the start of the sentence is not such a clause.
+// after a comma ("Russian troops shelled the town, killing two civilians"),
+// the subject of the finite verb it continues, or -1.
 func (a *Analysis) AdverbialSubject(pi int) int {
 	p := a.Preds[pi]
 	if p.Kind != Gerund || p.Start == 0 {
 		return -1
 	}
-	prev := a.Tokens[p.Start-1]
-	if prev.Tag == "IN" || prev.Tag == "TO" || prev.Tag == "DT" || prev.Tag == "PRP$" || prev.Tag == "POS" || isAdverb(prev.Tag) && p.Start > 1 && a.Tokens[p.Start-2].Tag == "IN" {
-		return -1
-	}
-	if prev.Tag != "," && a.npAt[p.Start-1] < 0 {
+	// only ", killing ...": without the comma the gerund is too often a
+	// noun's modifier or part of an absolute phrase ("with the summit
+	// hanging in the balance")
+	if a.Tokens[p.Start-1].Text != "," {
 		return -1
 	}
 	for q := pi - 1; q >= 0; q-- {

@@ -40,6 +40,9 @@ const (
 	ThirdPl
 	ThirdIt
 	Time
+	ModalOblig
+	ChainOblig
+	Demand
 )
 
 var classNames = map[string]Class{
@@ -49,11 +52,12 @@ var classNames = map[string]Class{
 	"subord": Subord, "subord-hypo": SubordHypo, "relative": Relative,
 	"first-sg": FirstSg, "first-pl": FirstPl, "second": Second, "third-sg": ThirdSg, "third-pl": ThirdPl,
 	"third-it": ThirdIt, "time": Time,
+	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
 // and change how that VERB is reported.
-const Chain = ChainNeg | ChainFuture | ChainHypo | ChainPass | AdjFuture | AdjNeg
+const Chain = ChainNeg | ChainFuture | ChainHypo | ChainPass | ChainOblig | AdjFuture | AdjNeg
 
 // Pronoun classes.
 const Pronoun = FirstSg | FirstPl | Second | ThirdSg | ThirdPl | ThirdIt
