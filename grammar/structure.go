@@ -179,7 +179,20 @@ func (a *Analysis) subjects() {
 		p := &a.Preds[n]
 		c := a.Clauses[p.Clause]
 		p.Subject = -1
-		for k := p.Start - 1; k >= c.Start; k-- {
+		// Skip an appositive right before the verb: "Pakistan, a key U.S.
+		// ally, has refused" has Pakistan for its subject.
+		from := p.Start - 1
+		if from > c.Start && a.Tokens[from].Text == "," {
+			for k := from - 1; k > c.Start; k-- {
+				if a.Tokens[k].Text == "," {
+					if ni := a.npAt[k-1]; ni >= 0 && a.NPs[ni].Actor >= 0 {
+						from = k - 1
+					}
+					break
+				}
+			}
+		}
+		for k := from; k >= c.Start; k-- {
 			ni := a.npAt[k]
 			if ni < 0 {
 				continue
