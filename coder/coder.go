@@ -42,6 +42,9 @@ type Coder struct {
 	// demand maps an action's code prefix to the CAMEO 10x code of demanding
 	// it; threat to the 13x code of threatening it.
 	demand, threat map[string]string
+	// eventNouns maps a noun such as "strike" or "offer" to the PLOVER
+	// types (comma-separated) of the events it can refer back to.
+	eventNouns map[string]string
 	// contexts maps a lemma to the PLOVER context it suggests.
 	contexts map[string]string
 }
@@ -88,8 +91,12 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	eventNouns, err := loadPairs(data.FS, "grammar/eventnouns.tsv")
+	if err != nil {
+		return nil, err
+	}
 	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words,
-		intent: intent, demand: demand, threat: threat, contexts: contexts}, nil
+		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns}, nil
 }
 
 // byPrefix maps a CAMEO code through one of the prefix tables (intent,

@@ -153,3 +153,30 @@ func checkEvent(t *testing.T, d dyad.Document, ev dyad.Event, onto *ontology.Ont
 		t.Errorf("%s: date %q doc_date %q", where, ev.Date, ev.DocDate)
 	}
 }
+
+// TestExamplesGold scores the bundled example articles against the gold
+// events we wrote for them (examples/*.gold.json), so a change that makes
+// the coder worse on them fails here even on a fresh clone. The floor is
+// below today's figure (EVALUATION.md) to leave room for honest trade-offs.
+func TestExamplesGold(t *testing.T) {
+	dir := filepath.Join(testshared.Root(t), "examples")
+	golds, errs := eval.ReadGoldDir(dir)
+	if len(errs) > 0 || len(golds) < 5 {
+		t.Fatalf("read gold: %d docs, errors %v", len(golds), errs)
+	}
+	c := newCoder(t)
+	preds := map[string][]dyad.Event{}
+	for _, d := range readDocs(t, dir) {
+		evs, err := c.Code(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		preds[d.ID] = evs
+	}
+	r := eval.Score(golds, preds)
+	if r.Dyad.F1 < 0.75 || r.NegatedRecall < 1 {
+		t.Errorf("examples: dyad F1 %.3f (P %.3f R %.3f), negated recall %.2f; want F1 >= 0.75 and every negation",
+			r.Dyad.F1, r.Dyad.Precision, r.Dyad.Recall, r.NegatedRecall)
+		r.WriteTable(testWriter{t}, true)
+	}
+}

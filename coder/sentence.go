@@ -153,8 +153,15 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			break
 		}
 	}
+	warned := false
 	if !found {
-		return dyad.Event{}, false
+		// "Netanyahu vowed that Iran would pay": a warning about another
+		// actor's fate is a threat to it, whatever the verb.
+		gov := an.Governor(pi)
+		if gov < 0 || !an.Warns(gov) || len(p.Heads) == 0 {
+			return dyad.Event{}, false
+		}
+		m, found, warned = match{pat: threatPattern, head: p.Heads[len(p.Heads)-1], slot: -1, last: p.Heads[len(p.Heads)-1]}, true, true
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
@@ -164,7 +171,18 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	// A demand: "Russia said Sudan must return the helicopter", "groups
 	// demand that Mugabe abandon his policy", or "Iran must stop," the
 	// minister said. The speaker demands; the one obliged is the recipient.
-	if demander := st.demander(s, pi, m.head); len(demander) > 0 {
+	if warned {
+		for _, np := range an.Conjuncts(an.Preds[an.Governor(pi)].Subject) {
+			actor = append(actor, st.npEntities(s, np, nil)...)
+		}
+		for _, np := range an.Conjuncts(subject) {
+			recipient = append(recipient, st.npEntities(s, np, actor)...)
+		}
+		if len(withoutSelf(recipient, actor)) == 0 {
+			return dyad.Event{}, false
+		}
+		aux = dyad.AuxFact
+	} else if demander := st.demander(s, pi, m.head); len(demander) > 0 {
 		if dc, ok := byPrefix(st.c.demand, code); ok {
 			code = dc
 		} else {
@@ -203,6 +221,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		if m.slot >= 0 {
 			recipient = st.npEntities(s, m.slot, actor)
 		}
+		// "condemned the strike": an event noun the pattern covered
+		// points back at whoever struck
+		for k := m.head + 1; len(recipient) == 0 && len(actor) > 0 && k <= m.last; k++ {
+			if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && an.NPs[np].Actor < 0 {
+				recipient = st.eventNounReferent(s, np, actor)
+			}
+		}
 	}
 	actor = st.placeGeneric(s, actor)
 	if len(actor) == 0 || !anyCoded(actor) {
@@ -219,6 +244,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	if info.Type == "CONSULT" && len(recipient) == 0 && len(actor) < 2 {
 		return dyad.Event{}, false // "the cabinet met": a meeting needs someone to meet
+	}
+	if len(recipient) == 0 && len(actor) > 1 && info.Quad <= 2 {
+		// "Jordan and Britain agreed to hold exercises": cooperation among
+		// several actors is reciprocal, each the other's recipient
+		recipient = append([]dyad.Entity{}, actor...)
 	}
 
 	mode := info.Mode
@@ -436,7 +466,10 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 		return []dyad.Entity{s.mentions[n.Actor].Entity}
 	}
 	if n.Pronoun == 0 {
-		return st.possessed(s, np)
+		if es := st.possessed(s, np); len(es) > 0 {
+			return es
+		}
+		return st.pair(s, np)
 	}
 	tok := s.src.Tokens[n.Start]
 	as := func(e dyad.Entity) []dyad.Entity {
@@ -609,6 +642,91 @@ func (st *docState) demander(s *sentence, pi, head int) []dyad.Entity {
 		if qi, ok := st.quoteIndex(s.src.Tokens[head].Start); ok {
 			if sp := st.speaker(qi); sp != nil {
 				return []dyad.Entity{*sp}
+			}
+		}
+	}
+	return nil
+}
+
+// threatPattern stands in for a verb pattern when a warning's content
+// has no pattern of its own ("vowed that Iran would pay").
+var threatPattern = &verbs.Pattern{Code: "130", Self: true, File: "(warning)"}
+
+// eventNounReferent resolves "condemned the strike", "welcomed the offer":
+// a definite event noun refers back to the last event of a fitting type,
+// and the action is aimed at whoever did it.
+func (st *docState) eventNounReferent(s *sentence, np int, actor []dyad.Entity) []dyad.Entity {
+	n := s.an.NPs[np]
+	toks := s.src.Tokens
+	head := toks[n.End-1]
+	types, ok := st.c.eventNouns[head.Lemma]
+	if !ok {
+		return nil
+	}
+	switch strings.ToLower(toks[n.Start].Text) {
+	case "the", "this", "that", "these", "those", "its", "their", "his", "her":
+	default:
+		return nil
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		ev := st.events[i]
+		if !slices.Contains(strings.Split(types, ","), ev.Type) || sameAs(ev.Actor[0], actor) || ev.Actor[0].Code == actor[0].Code {
+			continue
+		}
+		e := ev.Actor[0]
+		e.Text, e.Start, e.End = st.doc.Body[toks[n.Start].Start:head.End], toks[n.Start].Start, head.End
+		return []dyad.Entity{e}
+	}
+	return nil
+}
+
+// pair resolves "both sides", "the two countries" to the actor and the
+// recipient of the last event that had both.
+func (st *docState) pair(s *sentence, np int) []dyad.Entity {
+	n := s.an.NPs[np]
+	toks := s.src.Tokens
+	w := st.c.words
+	det := false
+	for k := n.Start; k < n.End-1; k++ {
+		if w.Is(strings.ToLower(toks[k].Text), grammar.PairDet) {
+			det = true
+		}
+	}
+	head := toks[n.End-1]
+	conflict := w.Is(head.Lemma, grammar.PairConflict)
+	if !det || !(conflict || w.Is(head.Lemma, grammar.Pair)) || head.Tag != "NNS" {
+		return nil
+	}
+	start, end := toks[n.Start].Start, head.End
+	both := func(a, r dyad.Entity) []dyad.Entity {
+		for _, e := range []*dyad.Entity{&a, &r} {
+			e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
+		}
+		return []dyad.Entity{a, r}
+	}
+	// Two countries named earlier in the same sentence ("In a letter to
+	// Trump, Aliyev wrote that the two countries ...").
+	if !conflict {
+		var seen []dyad.Entity
+		for _, m := range s.mentions {
+			if m.End <= start && m.Code != "" && !slices.ContainsFunc(seen, func(e dyad.Entity) bool { return e.Code == m.Code }) {
+				seen = append(seen, m.Entity)
+			}
+		}
+		if len(seen) >= 2 {
+			return both(seen[len(seen)-2], seen[len(seen)-1])
+		}
+	}
+	// Else the parties to the last event with two: for "sides", the last
+	// fight (material conflict first, then verbal).
+	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
+		if !conflict && len(quads) < 4 {
+			continue
+		}
+		for i := len(st.events) - 1; i >= 0; i-- {
+			ev := st.events[i]
+			if len(ev.Actor) > 0 && len(ev.Recipient) > 0 && slices.Contains(quads, ev.QuadCode) && ev.Actor[0].Code != ev.Recipient[0].Code {
+				return both(ev.Actor[0], ev.Recipient[0])
 			}
 		}
 	}

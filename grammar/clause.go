@@ -549,12 +549,24 @@ func (a *Analysis) Governor(pi int) int {
 		if g.End > c.Start || g.Kind != Finite {
 			continue
 		}
-		if g.Report || a.demands(g) {
+		if g.Report || a.demands(g) || a.warns(g) {
 			return q
 		}
 		return -1
 	}
 	return -1
+}
+
+// Warns reports whether predicate pi is a verb of warning or vowing.
+func (a *Analysis) Warns(pi int) bool { return a.warns(a.Preds[pi]) }
+
+func (a *Analysis) warns(p Pred) bool {
+	for k := p.Start; k < p.End; k++ {
+		if isVerb(a.Tokens[k].Tag) && a.words.Is(a.Tokens[k].Lemma, Warn) {
+			return true
+		}
+	}
+	return false
 }
 
 // Demands reports whether predicate pi is a verb of demanding.

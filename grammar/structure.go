@@ -219,8 +219,15 @@ func (a *Analysis) subjects() {
 			p.Subject = a.Preds[p.inherit].Subject
 		case c.Kind == RelativeClause && c.Antecedent >= 0:
 			p.Subject = c.Antecedent
-		case c.Kind == CoordClause && n > 0:
-			p.Subject = a.Preds[n-1].Subject
+		case c.Kind == CoordClause:
+			// "Armenia accused Azerbaijan of attacking civilians and
+			// asked ...": the subject of the last finite verb before
+			for q := n - 1; q >= 0; q-- {
+				if a.Preds[q].Kind == Finite && a.Preds[q].Clause != p.Clause {
+					p.Subject = a.Preds[q].Subject
+					break
+				}
+			}
 		}
 	}
 }

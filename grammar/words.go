@@ -43,6 +43,10 @@ const (
 	ModalOblig
 	ChainOblig
 	Demand
+	Warn
+	Pair
+	PairDet
+	PairConflict
 )
 
 var classNames = map[string]Class{
@@ -53,6 +57,7 @@ var classNames = map[string]Class{
 	"first-sg": FirstSg, "first-pl": FirstPl, "second": Second, "third-sg": ThirdSg, "third-pl": ThirdPl,
 	"third-it": ThirdIt, "time": Time,
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
+	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
