@@ -509,12 +509,18 @@ func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
 	an := s.an
 	n := an.NPs[np]
 	toks := s.src.Tokens
-	if n.End+1 < len(toks) && strings.EqualFold(toks[n.End].Text, "of") {
-		if of := an.NPAt(n.End + 1); of >= 0 && an.NPs[of].Actor >= 0 && an.NPs[of].Start == n.End+1 {
+	// "tens of thousands of students": follow "of" to the first actor
+	for cur := n; cur.End+1 < len(toks) && strings.EqualFold(toks[cur.End].Text, "of"); {
+		of := an.NPAt(cur.End + 1)
+		if of < 0 || an.NPs[of].Start != cur.End+1 {
+			break
+		}
+		if an.NPs[of].Actor >= 0 {
 			e := s.mentions[an.NPs[of].Actor].Entity
 			e.Text, e.Start = st.doc.Body[toks[n.Start].Start:e.End], toks[n.Start].Start
 			return []dyad.Entity{e}
 		}
+		cur = an.NPs[of]
 	}
 	if n.Start < 2 || toks[n.Start-1].Tag != "POS" {
 		return nil
@@ -600,7 +606,7 @@ func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 func (st *docState) placeOf(s *sentence) string {
 	an := s.an
 	for _, np := range an.NPs {
-		if np.Actor >= 0 && (np.Prep == "in" || np.Prep == "at") {
+		if np.Actor >= 0 && (np.Prep == "in" || np.Prep == "at" || np.Prep == "throughout" || np.Prep == "across") {
 			if m := s.mentions[np.Actor]; m.Kind == kb.Country && m.Code != "" {
 				return m.Code
 			}
