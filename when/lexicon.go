@@ -26,6 +26,7 @@ const (
 	kindMonthPrep
 	kindFuture
 	kindOngoing
+	kindNamePrefix
 )
 
 // anchorKinds are the kinds that can start a date expression on their own;
@@ -33,16 +34,17 @@ const (
 const anchorKinds = kindMonth | kindWeekday | kindRelday | kindUnit
 
 var kindNames = map[string]kind{
-	"month":     kindMonth,
-	"weekday":   kindWeekday,
-	"relday":    kindRelday,
-	"unit":      kindUnit,
-	"modifier":  kindModifier,
-	"ago":       kindAgo,
-	"count":     kindCount,
-	"monthprep": kindMonthPrep,
-	"future":    kindFuture,
-	"ongoing":   kindOngoing,
+	"month":      kindMonth,
+	"weekday":    kindWeekday,
+	"relday":     kindRelday,
+	"unit":       kindUnit,
+	"modifier":   kindModifier,
+	"ago":        kindAgo,
+	"count":      kindCount,
+	"monthprep":  kindMonthPrep,
+	"future":     kindFuture,
+	"ongoing":    kindOngoing,
+	"nameprefix": kindNamePrefix,
 }
 
 // Modifier values.

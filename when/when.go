@@ -52,7 +52,7 @@ type Resolver struct {
 type cacheKey struct {
 	phrase string
 	pref   dps.PreferredDateSource
-	doc    int64 // document date as days since the epoch
+	doc    int64 // document date: Unix seconds of its midnight UTC
 }
 
 // New loads the embedded date words.
@@ -190,7 +190,8 @@ type expression struct {
 }
 
 // expressions finds the date phrases in token order; each token belongs to
-// at most one. Phrases after an "ongoing" word ("since") are left out.
+// at most one. Phrases after an "ongoing" word ("since") and calendar
+// dates after a "nameprefix" word ("the Sept. 11 attacks") are left out.
 func (l *lexicon) expressions(toks []token) []expression {
 	var out []expression
 	for i := 0; i < len(toks); i++ {
@@ -199,8 +200,14 @@ func (l *lexicon) expressions(toks []token) []expression {
 			continue
 		}
 		i = e.last
-		if e.first > 0 && toks[e.first-1].is(kindOngoing) {
-			continue // "since 2014" dates the start of a state, not an event
+		if e.first > 0 {
+			before := toks[e.first-1]
+			if before.is(kindOngoing) {
+				continue // "since 2014" dates the start of a state, not an event
+			}
+			if before.is(kindNamePrefix) && (toks[e.first].is(kindMonth) || toks[e.first].num > 0) {
+				continue // "the Sept. 11 attacks", "the March 8 alliance"
+			}
 		}
 		e.span = dyad.Span{Start: toks[e.first].start, End: toks[e.last].end}
 		out = append(out, e)
@@ -384,7 +391,7 @@ func (r *Resolver) resolve(e expression, docDate time.Time) (Found, bool) {
 
 // parse asks go-dateparser, through the cache.
 func (r *Resolver) parse(phrase string, pref dps.PreferredDateSource, doc time.Time) (date.Date, bool) {
-	key := cacheKey{phrase: phrase, pref: pref, doc: doc.Unix() / 86400}
+	key := cacheKey{phrase: phrase, pref: pref, doc: doc.Unix()}
 	if !r.noCache {
 		r.mu.RLock()
 		d, ok := r.cache[key]

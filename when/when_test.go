@@ -59,6 +59,11 @@ func TestDate(t *testing.T) {
 		{"2019 people were arrested.", wed, "", ""},
 		{"He said the weeks ahead would be hard.", wed, "", ""},
 		{"", wed, "", ""},
+		{"Protests have continued since Monday.", wed, "", ""},
+		{"He recalled the Sept. 11 attacks.", wed, "", ""},
+		{"He recalled the Sept. 11 attacks on Monday.", wed, "2024-11-04", "Monday"},
+		{"Last week, the ministers met.", time.Date(2024, 11, 14, 0, 0, 0, 0, time.UTC), "2024-11", "Last week"},
+		{"This Monday's talks failed.", wed, "2024-11-04", "This Monday"},
 	}
 	for _, tt := range tests {
 		got, span, ok := r.Date(tt.sentence, tt.doc)
