@@ -12,11 +12,13 @@ import (
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/data"
+	"github.com/dyad-events/dyad/discard"
 	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/kb"
 	"github.com/dyad-events/dyad/ontology"
 	"github.com/dyad-events/dyad/text"
 	"github.com/dyad-events/dyad/verbs"
+	"github.com/dyad-events/dyad/when"
 )
 
 // Options configures a Coder.
@@ -26,6 +28,9 @@ type Options struct {
 	DictDirs []string
 	// VerbFiles are extra verb-pattern files in dyad's format.
 	VerbFiles []string
+	// PetrarchVerbFiles are verb dictionaries in PETRARCH's CAMEO.2.0.txt
+	// format; dyad's own patterns win where both have one.
+	PetrarchVerbFiles []string
 }
 
 // Coder codes documents. It is safe for concurrent use: all per-document
@@ -36,6 +41,10 @@ type Coder struct {
 	verbs *verbs.Dict
 	onto  *ontology.Ontology
 	words *grammar.Words
+	dates *when.Resolver
+	// discards recognise sport, business and fiction ("Liverpool beat
+	// Chelsea 2-1"), which are not political events.
+	discards *discard.Rules
 	// intent maps a cooperative action's CAMEO code prefix to the 03x code
 	// of the intention to do it.
 	intent map[string]string
@@ -71,6 +80,21 @@ func New(opts Options) (*Coder, error) {
 		}
 		vd.Merge(extra)
 	}
+	for _, p := range opts.PetrarchVerbFiles {
+		extra, err := verbs.LoadPetrarch(p)
+		if err != nil {
+			return nil, err
+		}
+		vd.Merge(extra)
+	}
+	dates, err := when.New()
+	if err != nil {
+		return nil, err
+	}
+	discards, err := discard.Default()
+	if err != nil {
+		return nil, err
+	}
 	words, err := grammar.LoadWords(data.FS, "grammar/words.tsv")
 	if err != nil {
 		return nil, err
@@ -95,7 +119,7 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words,
+	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words, dates: dates, discards: discards,
 		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns}, nil
 }
 
@@ -113,11 +137,14 @@ func byPrefix(table map[string]string, code string) (string, bool) {
 
 // Code returns the events of one document in text order.
 func (c *Coder) Code(d dyad.Document) ([]dyad.Event, error) {
+	if off, _ := c.discards.Document(d.Body); off {
+		return nil, nil // a sports report or a film review: no political events
+	}
 	td := c.text.Analyze(d.Body)
 	res := c.kb.NewResolver(d.Date)
 	sents := make([]*sentence, len(td.Sentences))
 	for i := range td.Sentences {
-		sents[i] = c.read(d.Body, &td.Sentences[i], res)
+		sents[i] = c.read(d.Body, &td.Sentences[i], res, d.Date)
 	}
 	st := &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
 	var events []dyad.Event

@@ -13,11 +13,15 @@ import (
 // pattern that matched, and the events coded. It is for people growing the
 // dictionaries ("why was this sentence not coded?").
 func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
+	if off, rule := c.discards.Document(d.Body); off {
+		fmt.Fprintf(w, "document discarded by %s\n", rule)
+		return nil
+	}
 	td := c.text.Analyze(d.Body)
 	res := c.kb.NewResolver(d.Date)
 	sents := make([]*sentence, len(td.Sentences))
 	for i := range td.Sentences {
-		sents[i] = c.read(d.Body, &td.Sentences[i], res)
+		sents[i] = c.read(d.Body, &td.Sentences[i], res, d.Date)
 	}
 	st := &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
 	for qi, q := range td.Quotes {
@@ -34,6 +38,15 @@ func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
 			fmt.Fprintf(&b, "%s/%s/%s ", t.Text, t.Tag, t.Lemma)
 		}
 		fmt.Fprintf(w, "  tokens: %s\n", b.String())
+		if s.discarded != "" {
+			fmt.Fprintf(w, "  discarded by %s\n", s.discarded)
+		}
+		for _, f := range s.dates {
+			fmt.Fprintf(w, "  date: %q -> %s\n", s.src.Text(d.Body)[f.Span.Start:f.Span.End], f.Date)
+		}
+		if s.historical {
+			fmt.Fprintln(w, "  historical background")
+		}
 		for _, m := range s.mentions {
 			fmt.Fprintf(w, "  actor: %q -> %s %s %s (%s)\n", m.Text, m.Name, m.Code, m.Sector, m.Kind)
 		}

@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/kb"
 	"github.com/dyad-events/dyad/text"
 	"github.com/dyad-events/dyad/verbs"
+	"github.com/dyad-events/dyad/when"
 )
 
 // sentence is what the first pass learns about one sentence.
@@ -17,12 +19,24 @@ type sentence struct {
 	src      *text.Sentence
 	mentions []kb.Mention // actor mentions, indexed like the grammar's actor spans
 	an       *grammar.Analysis
+	// dates are the dates the sentence names, spans relative to its start
+	dates []when.Found
+	// historical: the sentence recalls the past as background
+	historical bool
+	// discarded names the rule that found the sentence not political, or ""
+	discarded string
 }
 
 // read finds the actors of one sentence and its clause structure.
-func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver) *sentence {
+func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver, docDate time.Time) *sentence {
 	found := res.Find(body, s.Span)
 	out := &sentence{src: s}
+	txt := s.Text(body)
+	if off, rule := c.discards.Sentence(txt); off {
+		out.discarded = rule
+	}
+	out.dates = c.dates.Dates(txt, docDate)
+	out.historical = c.dates.Historical(txt, docDate)
 	toks := s.Tokens
 	spans := make([]grammar.ActorSpan, 0, len(found))
 	t := 0
@@ -78,6 +92,9 @@ type docState struct {
 func (st *docState) code(s *sentence) []dyad.Event {
 	an := s.an
 	var out []dyad.Event
+	if s.discarded != "" {
+		return nil
+	}
 	seen := map[string]bool{}
 	for pi, p := range an.Preds {
 		subject := p.Subject
@@ -271,11 +288,15 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	to := toks[m.head].End
 	body := st.doc.Body
-	date := st.doc.Date.Format(dyad.DateLayout)
+	docDate := st.doc.Date.Format(dyad.DateLayout)
+	date := st.eventDate(s, pi, docDate)
+	if s.historical && aux == dyad.AuxFact {
+		aux = dyad.AuxHistorical
+	}
 	ev := dyad.Event{
 		Doc:        st.doc.ID,
 		Date:       date,
-		DocDate:    date,
+		DocDate:    docDate,
 		Actor:      actor,
 		Recipient:  recipient,
 		Type:       info.Type,
@@ -737,4 +758,24 @@ func (st *docState) pair(s *sentence, np int) []dyad.Entity {
 		}
 	}
 	return nil
+}
+
+// eventDate returns the date the sentence gives for predicate pi: a date
+// named in the predicate's own clause ("met Lavrov on Tuesday"), not one in
+// a clause beside it ("Sandu, who won the election on November 3"); else the
+// document's date.
+func (st *docState) eventDate(s *sentence, pi int, docDate string) string {
+	an := s.an
+	clause := an.Clauses[an.Preds[pi].Clause]
+	toks := s.src.Tokens
+	if clause.Start >= len(toks) || clause.End <= clause.Start {
+		return docDate
+	}
+	from, to := toks[clause.Start].Start-s.src.Start, toks[clause.End-1].End-s.src.Start
+	for _, f := range s.dates {
+		if f.Span.Start >= from && f.Span.End <= to {
+			return f.Date
+		}
+	}
+	return docDate
 }

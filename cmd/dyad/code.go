@@ -21,6 +21,7 @@ type codeFlags struct {
 	workers  int
 	dictDirs stringList
 	verbs    stringList
+	petrarch stringList
 }
 
 func (f *codeFlags) add(fs *flag.FlagSet) {
@@ -28,6 +29,7 @@ func (f *codeFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "documents coded in parallel (0: one per CPU)")
 	fs.Var(&f.dictDirs, "dict", "extra actor dictionary `DIR` in dyad's format (repeatable)")
 	fs.Var(&f.verbs, "verbs", "extra verb-pattern `FILE` in dyad's format (repeatable)")
+	fs.Var(&f.petrarch, "petrarch-verbs", "extra verb dictionary `FILE` in PETRARCH's CAMEO.2.0.txt format (repeatable)")
 }
 
 func (f *codeFlags) readOptions() (doc.Options, error) {
@@ -43,7 +45,7 @@ func (f *codeFlags) readOptions() (doc.Options, error) {
 }
 
 func (f *codeFlags) coder() (*coder.Coder, error) {
-	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs})
+	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch})
 }
 
 func runCode(e *env, args []string) int {
