@@ -297,13 +297,7 @@ func (a *Analysis) Agent(pi int) int {
 
 // ClauseEnd returns the token index where predicate pi's clause ends: the
 // stretch after the verb that its objects and complements come from.
-func (a *Analysis) ClauseEnd(pi int) int {
-	c := a.Clauses[a.Preds[pi].Clause]
-	end := c.End
-	// Skip over relative clauses nested inside: ", who ..." ends the object
-	// region for the verb before it.
-	return end
-}
+func (a *Analysis) ClauseEnd(pi int) int { return a.Clauses[a.Preds[pi].Clause].End }
 
 // NPAt returns the noun phrase covering token i, or -1.
 func (a *Analysis) NPAt(i int) int { return a.npAt[i] }

@@ -1,0 +1,100 @@
+package coder
+
+// This file matches verb patterns against the words after a verb.
+
+
+import (
+	"strings"
+
+	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/verbs"
+)
+
+// match is a verb pattern matched at one head.
+type match struct {
+	pat  *verbs.Pattern
+	head int // token index of the head verb
+	slot int // NP index that filled the "+" slot, or -1
+	last int // last token index the pattern used
+}
+
+// matchAt tries the verb patterns of the head at token h against the words
+// after it, up to the end of its clause, and returns the most specific one
+// that matches.
+func (st *docState) matchAt(s *sentence, h, end int) (match, bool) {
+	toks := s.src.Tokens
+	for _, pat := range st.c.verbs.Candidates(toks[h].Lemma) {
+		if m, ok := st.matchPattern(s, pat, h, end); ok {
+			return m, true
+		}
+	}
+	return match{}, false
+}
+
+// maxGap is how many tokens may stand between two pattern elements
+// (determiners, adjectives, adverbs: "deepen our bilateral partnership").
+const maxGap = 4
+
+func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (match, bool) {
+	toks := s.src.Tokens
+	an := s.an
+	m := match{pat: pat, head: h, slot: -1, last: h}
+	pos := h + 1
+	for _, el := range pat.Elems {
+		hit := -1
+		for k := pos; k < end && k <= pos+maxGap; k++ {
+			if k > pos && blocksGap(toks[k-1]) {
+				break
+			}
+			if el.Slot {
+				// Any noun phrase fills the slot; only an actor becomes the
+				// recipient ("praised the decision" has none of its own).
+				if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && !an.NPs[np].Possessor {
+					hit = k
+					m.slot = np
+					pos = an.NPs[np].End
+					break
+				}
+				continue
+			}
+			if wordIn(toks[k], el.Words) {
+				hit = k
+				pos = k + 1
+				// "arrested dozens of protesters", "killing two civilians":
+				// a literal that names an actor is the recipient too.
+				if np := an.NPAt(k); m.slot < 0 && np >= 0 && an.NPs[np].Actor >= 0 && !an.NPs[np].Possessor {
+					m.slot = np
+					pos = an.NPs[np].End
+				}
+				break
+			}
+		}
+		if hit < 0 {
+			return match{}, false
+		}
+		m.last = pos - 1
+	}
+	return m, true
+}
+
+// blocksGap: a token that ends the stretch a pattern may skip over.
+func blocksGap(t text.Token) bool {
+	switch t.Text {
+	case ",", ";", ":", ".", "(", ")":
+		return true
+	}
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+}
+
+func wordIn(t text.Token, words []string) bool {
+	for _, w := range words {
+		if t.Lemma == w || strings.EqualFold(t.Text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// threatPattern stands in for a verb pattern when a warning's content
+// has no pattern of its own ("vowed that Iran would pay").
+var threatPattern = &verbs.Pattern{Code: "130", Self: true, File: "(warning)"}

@@ -1,0 +1,362 @@
+package coder
+
+// This file resolves who an action is aimed at, and who stands behind a
+// pronoun, a possessive, an event noun or "both sides".
+
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/grammar"
+	"github.com/dyad-events/dyad/kb"
+)
+
+// fallbackRecipient finds a recipient for a pattern without a "+" slot: the
+// first actor after the verb in its clause (not for patterns marked self,
+// which expect none), else a partner named in a "with X" or "between X and
+// Y" phrase elsewhere in the sentence ("our interaction with the United
+// States, we are determined to deepen our bilateral partnership").
+func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity) []dyad.Entity {
+	an := s.an
+	end := an.ClauseEnd(pi)
+	if m.pat.Self {
+		end = m.head
+	}
+	for k := m.head + 1; k < end; k++ {
+		np := an.NPAt(k)
+		if np < 0 || an.NPs[np].Start != k {
+			continue
+		}
+		if an.NPs[np].Actor >= 0 {
+			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
+				return r
+			}
+		}
+	}
+	// A partner phrase counts when it stands in the predicate's own clause,
+	// in the clause it is coordinated with, or before its subject (a fronted
+	// phrase such as "Taking advantage of our interaction with X, we ...").
+	clauses := map[int]bool{}
+	for q := pi; q >= 0; q = an.CoordinatedWith(q) {
+		clauses[an.Preds[q].Clause] = true
+	}
+	subjStart := -1
+	if subj := an.Preds[pi].Subject; subj >= 0 {
+		subjStart = an.NPs[subj].Start
+	}
+	for np := range an.NPs {
+		n := an.NPs[np]
+		if n.Actor < 0 || (n.Prep != "with" && n.Prep != "between") {
+			continue
+		}
+		if !clauses[n.Clause] && n.End > subjStart {
+			continue
+		}
+		if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
+			return r
+		}
+	}
+	return nil
+}
+
+// withoutSelf drops recipients that are the actor itself.
+func withoutSelf(rs, actor []dyad.Entity) []dyad.Entity {
+	var out []dyad.Entity
+	for _, r := range rs {
+		self := false
+		for _, a := range actor {
+			if r.Code == a.Code && r.Sector == a.Sector && r.Name == a.Name {
+				self = true
+			}
+		}
+		if !self {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// npEntities resolves a noun phrase to entities: an actor mention as found,
+// a pronoun through the quotation's speaker or the last person named, and
+// nothing for other nouns. exclude keeps an object pronoun from resolving to
+// the subject ("Aliyev congratulates him").
+func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dyad.Entity {
+	an := s.an
+	if np < 0 {
+		return nil
+	}
+	n := an.NPs[np]
+	if n.Actor >= 0 {
+		return []dyad.Entity{s.mentions[n.Actor].Entity}
+	}
+	if n.Pronoun == 0 {
+		if es := st.possessed(s, np); len(es) > 0 {
+			return es
+		}
+		return st.pair(s, np)
+	}
+	tok := s.src.Tokens[n.Start]
+	as := func(e dyad.Entity) []dyad.Entity {
+		e.Text, e.Start, e.End = tok.Text, tok.Start, tok.End
+		return []dyad.Entity{e}
+	}
+	qi, inQuote := st.quoteIndex(tok.Start)
+	switch {
+	case n.Pronoun&(grammar.FirstSg|grammar.FirstPl) != 0:
+		if inQuote {
+			if sp := st.speaker(qi); sp != nil {
+				return as(*sp)
+			}
+		}
+	case n.Pronoun&grammar.Second != 0:
+		if inQuote {
+			if ad := st.addressee(qi); ad != nil {
+				return as(*ad)
+			}
+		}
+	case n.Pronoun&grammar.ThirdSg != 0:
+		if e, ok := st.lastMention(tok.Start, exclude, kb.Person); ok {
+			return as(e)
+		}
+	case n.Pronoun&grammar.ThirdIt != 0:
+		if e, ok := st.lastMention(tok.Start, exclude, kb.Country, kb.Organisation, kb.Group); ok {
+			return as(e)
+		}
+	}
+	return nil
+}
+
+// possessed resolves a noun phrase that stands for an actor named inside
+// it: "Taiwan's Vice Foreign Minister", "Iran's army", "a group of Yoruba
+// leaders", "members of the opposition".
+func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
+	an := s.an
+	n := an.NPs[np]
+	toks := s.src.Tokens
+	// "tens of thousands of students": follow "of" to the first actor
+	for cur := n; cur.End+1 < len(toks) && strings.EqualFold(toks[cur.End].Text, "of"); {
+		of := an.NPAt(cur.End + 1)
+		if of < 0 || an.NPs[of].Start != cur.End+1 {
+			break
+		}
+		if an.NPs[of].Actor >= 0 {
+			e := s.mentions[an.NPs[of].Actor].Entity
+			e.Text, e.Start = st.doc.Body[toks[n.Start].Start:e.End], toks[n.Start].Start
+			return []dyad.Entity{e}
+		}
+		cur = an.NPs[of]
+	}
+	if n.Start < 2 || toks[n.Start-1].Tag != "POS" {
+		return nil
+	}
+	owner := an.NPAt(n.Start - 2)
+	if owner < 0 || an.NPs[owner].Actor < 0 {
+		return nil
+	}
+	e := s.mentions[an.NPs[owner].Actor].Entity
+	e.Text = st.doc.Body[e.Start:toks[n.End-1].End]
+	e.End = toks[n.End-1].End
+	return []dyad.Entity{e}
+}
+
+// quoteIndex returns the index of the quotation containing a byte offset.
+func (st *docState) quoteIndex(off int) (int, bool) {
+	for i, q := range st.td.Quotes {
+		if q.Start <= off && off < q.End {
+			return i, true
+		}
+		if q.Start > off {
+			break
+		}
+	}
+	return -1, false
+}
+
+// lastMention returns the last actor of one of the kinds named before
+// offset off, skipping those in exclude.
+func (st *docState) lastMention(off int, exclude []dyad.Entity, kinds ...kb.Kind) (dyad.Entity, bool) {
+	for si := len(st.sents) - 1; si >= 0; si-- {
+		s := st.sents[si]
+		if s.src.Start >= off {
+			continue
+		}
+		for mi := len(s.mentions) - 1; mi >= 0; mi-- {
+			m := s.mentions[mi]
+			if m.Start >= off || !slices.Contains(kinds, m.Kind) || sameAs(m.Entity, exclude) {
+				continue
+			}
+			return m.Entity, true
+		}
+	}
+	return dyad.Entity{}, false
+}
+
+func sameAs(e dyad.Entity, list []dyad.Entity) bool {
+	for _, x := range list {
+		if e.Name != "" && e.Name == x.Name {
+			return true
+		}
+	}
+	return false
+}
+
+func anyCoded(es []dyad.Entity) bool {
+	for _, e := range es {
+		if e.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// placeGeneric gives a sector word without a country ("police",
+// "protesters") the country where the sentence says things happen ("in
+// Khartoum"), or else the one country the document has named so far.
+func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
+	for i, e := range es {
+		if e.Code != "" {
+			continue
+		}
+		if code := st.placeOf(s); code != "" {
+			es[i].Code = code
+			es[i].CAMEO = kb.CAMEOCode(code, e.Sector)
+		}
+	}
+	return es
+}
+
+// placeOf returns the country of an "in/at X" phrase in the sentence, else
+// the only country named in the document up to this sentence, else "".
+func (st *docState) placeOf(s *sentence) string {
+	an := s.an
+	for _, np := range an.NPs {
+		if np.Actor >= 0 && (np.Prep == "in" || np.Prep == "at" || np.Prep == "throughout" || np.Prep == "across") {
+			if m := s.mentions[np.Actor]; m.Kind == kb.Country && m.Code != "" {
+				return m.Code
+			}
+		}
+	}
+	only := ""
+	for _, ss := range st.sents {
+		if ss.src.Start > s.src.Start {
+			break
+		}
+		for _, m := range ss.mentions {
+			if m.Kind != kb.Country || m.Code == "" {
+				continue
+			}
+			if only != "" && only != m.Code {
+				return ""
+			}
+			only = m.Code
+		}
+	}
+	return only
+}
+
+// demander returns who demands the action of predicate pi, when the
+// sentence reports it as a demand: the subject of a governing verb of
+// demanding, or of a verb of saying when the action "must" or "should"
+// happen, or the speaker of a quotation that says so.
+func (st *docState) demander(s *sentence, pi, head int) []dyad.Entity {
+	an := s.an
+	obliged := an.Obliged(pi, head)
+	if gov := an.Governor(pi); gov >= 0 && (obliged || an.Demands(gov)) {
+		var out []dyad.Entity
+		for _, np := range an.Conjuncts(an.Preds[gov].Subject) {
+			out = append(out, st.npEntities(s, np, nil)...)
+		}
+		return out
+	}
+	if obliged {
+		if qi, ok := st.quoteIndex(s.src.Tokens[head].Start); ok {
+			if sp := st.speaker(qi); sp != nil {
+				return []dyad.Entity{*sp}
+			}
+		}
+	}
+	return nil
+}
+
+// eventNounReferent resolves "condemned the strike", "welcomed the offer":
+// a definite event noun refers back to the last event of a fitting type,
+// and the action is aimed at whoever did it.
+func (st *docState) eventNounReferent(s *sentence, np int, actor []dyad.Entity) []dyad.Entity {
+	n := s.an.NPs[np]
+	toks := s.src.Tokens
+	head := toks[n.End-1]
+	types, ok := st.c.eventNouns[head.Lemma]
+	if !ok {
+		return nil
+	}
+	switch strings.ToLower(toks[n.Start].Text) {
+	case "the", "this", "that", "these", "those", "its", "their", "his", "her":
+	default:
+		return nil
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		ev := st.events[i]
+		if !slices.Contains(strings.Split(types, ","), ev.Type) || sameAs(ev.Actor[0], actor) || ev.Actor[0].Code == actor[0].Code {
+			continue
+		}
+		e := ev.Actor[0]
+		e.Text, e.Start, e.End = st.doc.Body[toks[n.Start].Start:head.End], toks[n.Start].Start, head.End
+		return []dyad.Entity{e}
+	}
+	return nil
+}
+
+// pair resolves "both sides", "the two countries" to the actor and the
+// recipient of the last event that had both.
+func (st *docState) pair(s *sentence, np int) []dyad.Entity {
+	n := s.an.NPs[np]
+	toks := s.src.Tokens
+	w := st.c.words
+	det := false
+	for k := n.Start; k < n.End-1; k++ {
+		if w.Is(strings.ToLower(toks[k].Text), grammar.PairDet) {
+			det = true
+		}
+	}
+	head := toks[n.End-1]
+	conflict := w.Is(head.Lemma, grammar.PairConflict)
+	if !det || !(conflict || w.Is(head.Lemma, grammar.Pair)) || head.Tag != "NNS" {
+		return nil
+	}
+	start, end := toks[n.Start].Start, head.End
+	both := func(a, r dyad.Entity) []dyad.Entity {
+		for _, e := range []*dyad.Entity{&a, &r} {
+			e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
+		}
+		return []dyad.Entity{a, r}
+	}
+	// Two countries named earlier in the same sentence ("In a letter to
+	// Trump, Aliyev wrote that the two countries ...").
+	if !conflict {
+		var seen []dyad.Entity
+		for _, m := range s.mentions {
+			if m.End <= start && m.Code != "" && !slices.ContainsFunc(seen, func(e dyad.Entity) bool { return e.Code == m.Code }) {
+				seen = append(seen, m.Entity)
+			}
+		}
+		if len(seen) >= 2 {
+			return both(seen[len(seen)-2], seen[len(seen)-1])
+		}
+	}
+	// Else the parties to the last event with two: for "sides", the last
+	// fight (material conflict first, then verbal).
+	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
+		if !conflict && len(quads) < 4 {
+			continue
+		}
+		for i := len(st.events) - 1; i >= 0; i-- {
+			ev := st.events[i]
+			if len(ev.Actor) > 0 && len(ev.Recipient) > 0 && slices.Contains(quads, ev.QuadCode) && ev.Actor[0].Code != ev.Recipient[0].Code {
+				return both(ev.Actor[0], ev.Recipient[0])
+			}
+		}
+	}
+	return nil
+}
