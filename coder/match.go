@@ -2,7 +2,6 @@ package coder
 
 // This file matches verb patterns against the words after a verb.
 
-
 import (
 	"strings"
 

@@ -3,7 +3,6 @@ package coder
 // This file resolves who an action is aimed at, and who stands behind a
 // pronoun, a possessive, an event noun or "both sides".
 
-
 import (
 	"slices"
 	"strings"
