@@ -82,7 +82,9 @@ func blocksGap(t text.Token) bool {
 	case ",", ";", ":", ".", "(", ")":
 		return true
 	}
-	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD"
+	// a verb of its own ends the stretch too: "pledged to expel exiled
+	// leaders" does not make the leaders the pledge's recipient
+	return t.Tag == "VBD" || t.Tag == "VBZ" || t.Tag == "VBP" || t.Tag == "MD" || t.Tag == "TO" || t.Tag == "VB"
 }
 
 func wordIn(t text.Token, words []string) bool {

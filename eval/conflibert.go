@@ -14,11 +14,12 @@ import (
 )
 
 // pentaclass reads a CAMEO root as ConfliBERT's five sentence classes. The
-// dataset does not document its labels; this reading follows the sister
-// CAMEO_ConfliBERT annotation ("Action1-PentaClass") and the examples:
-// 0 statements and appeals (01-02), 1 verbal cooperation (03-05), 2 material
-// cooperation (06-08), 3 verbal conflict (09-13), 4 material conflict
-// (14-20).
+// dataset does not document its labels; they follow the CAMEO "pentaclass"
+// used with PETRARCH and Phoenix data: 0 neutral statements and appeals
+// (01-02), 1 verbal cooperation (03-05), 2 material cooperation (06-08),
+// 3 verbal conflict (09-13 and 16, reducing relations), 4 material conflict
+// (14-15, 17-20). The labelled examples agree: expelling diplomats, halting
+// aid and imposing sanctions (16x) are labelled 3, protests (14x) 4.
 func pentaclass(root string) string {
 	n, err := strconv.Atoi(root)
 	switch {
@@ -30,7 +31,7 @@ func pentaclass(root string) string {
 		return "1"
 	case n <= 8:
 		return "2"
-	case n <= 13:
+	case n <= 13 || n == 16:
 		return "3"
 	default:
 		return "4"

@@ -121,7 +121,7 @@ func TestBIOSpans(t *testing.T) {
 }
 
 func TestPentaclass(t *testing.T) {
-	for root, want := range map[string]string{"01": "0", "02": "0", "03": "1", "05": "1", "06": "2", "08": "2", "09": "3", "13": "3", "14": "4", "20": "4", "": NoEvent, "21": NoEvent} {
+	for root, want := range map[string]string{"01": "0", "02": "0", "03": "1", "05": "1", "06": "2", "08": "2", "09": "3", "13": "3", "16": "3", "14": "4", "15": "4", "17": "4", "20": "4", "": NoEvent, "21": NoEvent} {
 		if got := pentaclass(root); got != want {
 			t.Errorf("pentaclass(%q) = %q, want %q", root, got, want)
 		}
