@@ -124,7 +124,7 @@ func Conflibert(dataDir string, code CodeFunc) (SetReport, error) {
 		figure("span_sentences", spanSentences, rep.Records),
 	}
 	rep.Notes = []string{
-		"pentaclass labels read as 0 CAMEO 01-02, 1 03-05, 2 06-08, 3 09-13, 4 14-20 (inferred, undocumented); no event = wrong",
+		"pentaclass labels read as the CAMEO pentaclass: 0 CAMEO 01-02, 1 03-05, 2 06-08, 3 09-13 and 16, 4 14-15 and 17-20 (inferred, undocumented); no event = wrong",
 		"spans: overlap with a gold span of the same side; R spans count as source and target",
 	}
 	return rep, nil

@@ -51,7 +51,7 @@ func (a *Analysis) clauses() {
 			a.Clauses = append(a.Clauses, Clause{Start: i, Kind: c.Kind, Hypo: c.Hypo, Antecedent: c.Antecedent})
 			cur = len(a.Clauses) - 1
 			resume = -1
-		case (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$") && a.words.Is(low, Relative|Subord):
+		case (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" || t.Tag == "WRB" && a.words.Is(low, Relative)) && a.words.Is(low, Relative|Subord):
 			ante := a.npBefore(i)
 			commaBefore := i > 0 && toks[i-1].Text == ","
 			parent := cur
