@@ -222,6 +222,9 @@ func (a *Analysis) prepBefore(i int) int {
 		t := a.Tokens[j]
 		switch {
 		case t.Tag == "IN" || t.Tag == "TO":
+			if j+1 < len(a.Tokens) && a.Tokens[j+1].Tag == "CD" && a.words.Is(strings.ToLower(t.Text), Quantity) {
+				return -1 // "up to 100 protesters": a quantity, not a phrase
+			}
 			return j
 		case t.Tag == "DT" || t.Tag == "PDT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "PRP$" || isQuoteMark(t.Text):
 			continue

@@ -47,6 +47,7 @@ const (
 	Pair
 	PairDet
 	PairConflict
+	Quantity
 )
 
 var classNames = map[string]Class{
@@ -57,7 +58,7 @@ var classNames = map[string]Class{
 	"first-sg": FirstSg, "first-pl": FirstPl, "second": Second, "third-sg": ThirdSg, "third-pl": ThirdPl,
 	"third-it": ThirdIt, "time": Time,
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
-	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict,
+	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
