@@ -115,6 +115,15 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 				return as(*ad)
 			}
 		}
+	}
+	// "Libya said it would ...", "the rebels said they will ...": a
+	// pronoun subject of reported speech is the speaker, when that fits.
+	if e, ok := st.reportingSubject(s, np, exclude); ok && n.Pronoun&(grammar.ThirdSg|grammar.ThirdIt|grammar.ThirdPl) != 0 {
+		if n.Pronoun&grammar.ThirdSg != 0 && e.kind == kb.Person || n.Pronoun&grammar.ThirdSg == 0 && e.kind != kb.Person {
+			return as(e.Entity)
+		}
+	}
+	switch {
 	case n.Pronoun&grammar.ThirdSg != 0:
 		if e, ok := st.lastMention(tok.Start, exclude, kb.Person); ok {
 			return as(e)
@@ -125,6 +134,38 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 		}
 	}
 	return nil
+}
+
+// speakerMention is an actor with the kind of mention it came from.
+type speakerMention struct {
+	dyad.Entity
+	kind kb.Kind
+}
+
+// reportingSubject returns the subject of the verb of saying that governs
+// the clause of noun phrase np ("Libya said [it would ...]"), when it is an
+// actor mention other than those in exclude.
+func (st *docState) reportingSubject(s *sentence, np int, exclude []dyad.Entity) (speakerMention, bool) {
+	an := s.an
+	for pi, p := range an.Preds {
+		if p.Subject != np {
+			continue
+		}
+		gov := an.Governor(pi)
+		if gov < 0 || !an.Preds[gov].Report {
+			continue
+		}
+		subj := an.Preds[gov].Subject
+		if subj < 0 || an.NPs[subj].Actor < 0 {
+			continue
+		}
+		m := s.mentions[an.NPs[subj].Actor]
+		if sameAs(m.Entity, exclude) {
+			continue
+		}
+		return speakerMention{m.Entity, m.Kind}, true
+	}
+	return speakerMention{}, false
 }
 
 // possessed resolves a noun phrase that stands for an actor named inside
