@@ -28,6 +28,9 @@ type Options struct {
 	DictDirs []string
 	// VerbFiles are extra verb-pattern files in dyad's format.
 	VerbFiles []string
+	// PetrarchActors and PetrarchAgents are actor and agent dictionaries in
+	// PETRARCH/TABARI format, with their date restrictions.
+	PetrarchActors, PetrarchAgents []string
 	// PetrarchVerbFiles are verb dictionaries in PETRARCH's CAMEO.2.0.txt
 	// format; dyad's own patterns win where both have one.
 	PetrarchVerbFiles []string
@@ -65,7 +68,7 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("text pipeline: %w", err)
 	}
-	k, err := kb.Load(data.FS, opts.DictDirs...)
+	k, err := kb.LoadWith(data.FS, kb.Options{Dirs: opts.DictDirs, PetrarchActors: opts.PetrarchActors, PetrarchAgents: opts.PetrarchAgents})
 	if err != nil {
 		return nil, err
 	}

@@ -26,6 +26,7 @@ type Stats struct {
 	Uncertain   int            // terms with a date marked "?"
 	Orgs        int            // organisations and armed groups
 	Names       int            // name patterns after variants
+	Titles      int            // titles offices.tsv maps to offices
 	Lines       map[string]int // data lines per file read
 }
 
@@ -39,6 +40,7 @@ func (k *KB) Check() (Stats, []error) {
 		People:      len(k.people),
 		Orgs:        len(k.orgs),
 		Names:       len(k.patterns),
+		Titles:      len(k.officeTitles),
 		Lines:       map[string]int{},
 	}
 	for f, n := range k.lines {
@@ -50,10 +52,10 @@ func (k *KB) Check() (Stats, []error) {
 	}
 	knownCode := func(c string) bool {
 		_, ok := k.countryIndex[c]
-		return ok || k.igoCodes[c]
+		return ok || k.igoCodes[c] || k.ngoCodes[c]
 	}
 	for _, o := range k.orgs {
-		if _, ok := k.countryIndex[o.Code]; !ok && !k.igoCodes[o.Code] && o.Code != "IMG" {
+		if !knownCode(o.Code) && o.Code != "IMG" {
 			add(o.Origin, "%s: unknown code %s", o.Name, o.Code)
 		}
 		if !knownSectors[o.Sector] {
@@ -94,9 +96,10 @@ func (k *KB) Check() (Stats, []error) {
 					add(o.Origin, "%s: term overlaps %s with another country or sector", p.Name, q.Origin)
 				}
 			}
-			// Many people lead opposition parties at once; other offices
-			// have one holder at a time.
-			if strings.Contains(o.Office, "opposition") {
+			// Many people lead opposition parties, speak for a ministry or
+			// sit on a body at once; other offices have one holder at a
+			// time.
+			if concurrentOffice(o.Office) {
 				continue
 			}
 			key := o.Country + "\t" + o.Office
@@ -120,10 +123,26 @@ func (k *KB) Check() (Stats, []error) {
 			bothPeople := a.kind == tPerson && b.kind == tPerson
 			switch {
 			case samePlace:
-			case bothPeople && strings.Contains(name, " "):
+			case bothPeople && (k.people[a.idx].Name == name || k.people[b.idx].Name == name):
+				// A shared alias ("King Abdullah") is resolved by date;
+				// a canonical name must name one person only.
 				add(s.origin, "full name %q also names another person (%s)", name, first.origin)
 			case !bothPeople:
 				add(s.origin, "name %q also means something else (%s)", name, first.origin)
+			}
+		}
+	}
+	// Every office offices.tsv names should be held by someone.
+	offices := map[string]bool{}
+	for _, p := range k.people {
+		for _, o := range p.Offices {
+			offices[officeKey(o.Office)] = true
+		}
+	}
+	for _, title := range sortedKeys(k.officeTitles) {
+		for _, o := range k.officeTitles[title] {
+			if !offices[officeKey(o)] {
+				add("kb/offices.tsv", "title %q: no person holds office %q", title, o)
 			}
 		}
 	}
@@ -133,6 +152,17 @@ func (k *KB) Check() (Stats, []error) {
 		errs[i] = fmt.Errorf("%s: %s", p.origin, p.msg)
 	}
 	return st, errs
+}
+
+// concurrentOffice reports whether an office has many holders at once:
+// opposition leaders, spokespeople, members of a body.
+func concurrentOffice(office string) bool {
+	for _, w := range []string{"opposition", "spokes", "member"} {
+		if strings.Contains(office, w) {
+			return true
+		}
+	}
+	return false
 }
 
 type problem struct{ origin, msg string }

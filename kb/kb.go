@@ -3,9 +3,12 @@
 // format) and finds actors in sentences, resolving each to a country or
 // organisation code and a CAMEO sector as of the article's date.
 //
+// LoadWith also reads PETRARCH/TABARI actor and agent dictionaries, with
+// their date restrictions.
+//
 // A KB is built once and is safe for concurrent use. Per-document state
-// (who has been named so far, for surname coreference) lives in a Resolver,
-// one per document.
+// (who has been named so far, for surname coreference, "the president",
+// "the two leaders" and Antecedent) lives in a Resolver, one per document.
 package kb
 
 import (
@@ -70,6 +73,20 @@ type Mention struct {
 	// Plural is set for plural sector words and demonyms ("troops",
 	// "protesters", "Russians").
 	Plural bool
+	// Members are the actors a plural reference stands for: "the two
+	// leaders" after "Putin met Erdogan" has both of them. The mention's own
+	// entity then keeps only what the members share.
+	Members []dyad.Entity
+
+	// fromTitle marks a mention made of a title and a country or
+	// organisation without a name ("Moldova's president"), which an
+	// appositive name may join.
+	fromTitle bool
+	// titles are the lower-case titles written with a person ("foreign
+	// minister" in "Foreign Minister Jane Doe"); person is the KB index of
+	// the person plus one, 0 when the person is not in the KB.
+	titles []string
+	person int
 }
 
 // IGOSector is the sector of international organisations and of people
@@ -196,14 +213,15 @@ type org struct {
 type targetKind uint8
 
 const (
-	tCountry targetKind = iota // a country's name or alias
-	tAdj                       // a country adjective ("Azerbaijani")
-	tDemonym                   // a plural demonym ("Russians")
-	tMetonym                   // a capital or seat of government
-	tPerson                    // a person's name or alias
-	tOrg                       // an organisation or armed group
-	tSector                    // a sector word (sector automaton only)
-	tBlock                     // a phrase from notactors.txt: no actor
+	tCountry  targetKind = iota // a country's name or alias
+	tAdj                        // a country adjective ("Azerbaijani")
+	tDemonym                    // a plural demonym ("Russians")
+	tMetonym                    // a capital or seat of government
+	tPerson                     // a person's name or alias
+	tOrg                        // an organisation or armed group
+	tSector                     // a sector word (sector automaton only)
+	tPetrarch                   // an actor from a PETRARCH dictionary
+	tBlock                      // a phrase from notactors.txt: no actor
 )
 
 // target is one meaning of a pattern. idx indexes the KB slice its kind
@@ -230,7 +248,15 @@ type KB struct {
 	personIndex  map[string]int // canonical name -> people index
 	orgs         []org
 	igoCodes     map[string]bool
+	ngoCodes     map[string]bool
 	notNames     map[string]bool
+	// officeTitles maps a lower-case title to the office names it stands
+	// for (offices.tsv); holders maps a country or organisation code to
+	// every term held for it, for "the president" resolution.
+	officeTitles map[string][]string
+	holders      map[string][]holding
+	petrarch     []petrarchActor // actors from PETRARCH dictionaries
+	warnings     []error         // lines of outside dictionaries partly left out
 
 	// names maps every exact name pattern to its meanings; sectorKeys maps
 	// every lower-case sector pattern to its sectors index.
@@ -262,6 +288,7 @@ const (
 	sectorsFile   = "sectors.tsv"
 	peopleFile    = "people.tsv"
 	orgsFile      = "orgs.tsv"
+	officesFile   = "offices.tsv"
 	notNamesFile  = "notnames.txt"
 	notActorsFile = "notactors.txt"
 )
@@ -274,13 +301,34 @@ type source struct {
 	show string // the folder as error messages name it
 }
 
+// Options says what Load reads besides the embedded files.
+type Options struct {
+	// Dirs are user folders holding files in dyad's own format (any of
+	// the files of data/kb); their lines add to the embedded ones.
+	Dirs []string
+	// PetrarchActors are PETRARCH/TABARI actor dictionaries
+	// (Phoenix.Countries.actors.txt and the like), with their date
+	// restrictions. Their names match in any case; dyad's own names win
+	// where both know a name.
+	PetrarchActors []string
+	// PetrarchAgents are PETRARCH agent dictionaries (Phoenix.agents.txt):
+	// their words become sector words unless dyad already has them.
+	PetrarchAgents []string
+}
+
 // Load reads the KB files under "kb/" in fsys (normally data.FS) and then the
 // same files in each user folder, which add to them. A missing user file is
 // skipped; a malformed line makes Load fail with a "file:line: problem"
 // error.
 func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
+	return LoadWith(fsys, Options{Dirs: userDirs})
+}
+
+// LoadWith is Load with PETRARCH dictionaries too. Any malformed line, in any
+// file, makes it fail with a "file:line: problem" error.
+func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 	srcs := []source{{fsys: fsys, dir: "kb", show: "kb"}}
-	for _, d := range userDirs {
+	for _, d := range opts.Dirs {
 		if st, err := os.Stat(d); err != nil {
 			return nil, fmt.Errorf("kb user folder: %w", err)
 		} else if !st.IsDir() {
@@ -292,7 +340,10 @@ func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
 		countryIndex: map[string]int{},
 		personIndex:  map[string]int{},
 		igoCodes:     map[string]bool{},
+		ngoCodes:     map[string]bool{},
 		notNames:     map[string]bool{},
+		officeTitles: map[string][]string{},
+		holders:      map[string][]holding{},
 		names:        map[string][]target{},
 		sectorKeys:   map[string]int{},
 		sources:      map[string][]nameSource{},
@@ -302,11 +353,12 @@ func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
 	steps := []struct {
 		file string
 		read func(file string, t *table) error
-	}{
+	}{ // offices.tsv may be missing: titles then name offices spelled like them
 		{countriesFile, k.readCountries},
 		{orgsFile, k.readOrgs},
 		{sectorsFile, k.readSectors},
 		{peopleFile, k.readPeople},
+		{officesFile, k.readOffices},
 		{notNamesFile, nil},
 		{notActorsFile, nil},
 	}
@@ -315,7 +367,7 @@ func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
 			p := path.Join(src.dir, st.file)
 			b, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
-				if i > 0 && isNotExist(err) {
+				if (i > 0 || st.file == officesFile) && isNotExist(err) {
 					continue // user folders hold only what they add
 				}
 				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)
@@ -338,6 +390,24 @@ func Load(fsys fs.FS, userDirs ...string) (*KB, error) {
 			k.lines[name] = len(t.rows)
 		}
 	}
+	for _, p := range opts.PetrarchActors {
+		actors, err := LoadPetrarchActors(p)
+		if err != nil {
+			return nil, err
+		}
+		k.addPetrarchActors(actors)
+		k.files = append(k.files, p)
+		k.lines[p] = len(actors)
+	}
+	for _, p := range opts.PetrarchAgents {
+		agents, err := LoadPetrarchAgents(p)
+		if err != nil {
+			return nil, err
+		}
+		k.lines[p] = k.addPetrarchAgents(agents)
+		k.files = append(k.files, p)
+	}
+	k.indexHolders()
 	k.build()
 	return k, nil
 }
@@ -392,3 +462,12 @@ func (k *KB) automaton() ahocorasick.AhoCorasick {
 
 // waitFast blocks until the DFA is built (for benchmarks).
 func (k *KB) waitFast() { <-k.dfaReady }
+
+// NotName reports whether a capitalised word never starts or continues a
+// person's name (notnames.txt: "The", "Monday", "January").
+func (k *KB) NotName(word string) bool { return k.notNames[word] }
+
+// Warnings returns the problems Load worked around in outside (PETRARCH)
+// dictionaries: codes left out for dates that cannot be read, as
+// "file:line: problem".
+func (k *KB) Warnings() []error { return k.warnings }

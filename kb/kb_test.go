@@ -168,7 +168,7 @@ func TestCombination(t *testing.T) {
 		}},
 		{"2023-03-01", "French President Emmanuel Macron met the foreign minister of Azerbaijan.", []want{
 			{"French President Emmanuel Macron", "Emmanuel Macron", "FRA", "GOV", Person},
-			{"the foreign minister of Azerbaijan", "Azerbaijan", "AZE", "GOV", Country},
+			{"the foreign minister of Azerbaijan", "Jeyhun Bayramov", "AZE", "GOV", Person},
 		}},
 		{"2023-03-01", "Prime Minister Jane Doe of Examplestan met President Foo Bar on Monday.", []want{
 			{"Prime Minister Jane Doe", "Jane Doe", "", "GOV", Person},

@@ -53,7 +53,12 @@ func (k *KB) build() {
 	}
 	for _, key := range sortedKeys(k.names) {
 		e := entryOf(lowerASCII(key))
-		e.names = append(e.names, nameVariant{key: key, targets: k.names[key]})
+		tgs := k.names[key]
+		anyCase := true
+		for _, t := range tgs {
+			anyCase = anyCase && t.kind == tPetrarch
+		}
+		e.names = append(e.names, nameVariant{key: key, targets: tgs, anyCase: anyCase})
 	}
 	for _, key := range sortedKeys(k.sectorKeys) {
 		entryOf(key).sector = k.sectorKeys[key]
@@ -85,6 +90,7 @@ type entry struct {
 type nameVariant struct {
 	key     string // exact normalised spelling
 	targets []target
+	anyCase bool // a PETRARCH name ("BARACK OBAMA"): any case with a capital first letter
 }
 
 // atomFor returns the atom a matched key makes: a name whose spelling is
@@ -93,6 +99,13 @@ func (e *entry) atomFor(key []byte) (atom, bool) {
 	for _, v := range e.names {
 		if v.key == string(key) {
 			return atom{targets: v.targets, sector: -1}, true
+		}
+	}
+	if r, _ := utf8.DecodeRune(key); len(e.names) > 0 && unicode.IsUpper(r) {
+		for _, v := range e.names {
+			if v.anyCase {
+				return atom{targets: v.targets, sector: -1}, true
+			}
 		}
 	}
 	if e.sector >= 0 {

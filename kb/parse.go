@@ -231,10 +231,16 @@ func (k *KB) readOrgs(file string, t *table) error {
 			k.igoCodes[o.Code] = true
 		case "org":
 			o.Kind = Organisation
+		case "ngo":
+			o.Kind = Organisation
+			if o.Sector != "NGO" {
+				return t.errorf(r, "an ngo has sector NGO, not %q", o.Sector)
+			}
+			k.ngoCodes[o.Code] = true
 		case "group":
 			o.Kind = Group
 		default:
-			return t.errorf(r, "kind %q: want igo, org or group", f[4])
+			return t.errorf(r, "kind %q: want igo, ngo, org or group", f[4])
 		}
 		idx := len(k.orgs)
 		k.orgs = append(k.orgs, o)
@@ -360,4 +366,28 @@ func (k *KB) addName(name string, tg target, origin string) {
 func isUpperStart(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// readOffices reads offices.tsv: title, offices.
+func (k *KB) readOffices(file string, t *table) error {
+	if err := t.expect("title", "offices"); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	for _, r := range t.rows {
+		title := officeKey(r.fields[0])
+		if err := checkName(title); err != nil {
+			return t.errorf(r, "%v", err)
+		}
+		offices := list(r.fields[1])
+		if len(offices) == 0 {
+			return t.errorf(r, "title %q names no office", title)
+		}
+		if seen[title] {
+			return t.errorf(r, "title %q listed twice", title)
+		}
+		seen[title] = true
+		k.officeTitles[title] = offices // a user file's line replaces the embedded one
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -30,6 +31,34 @@ type Resolver struct {
 	buf     []byte // scratch for matching
 	last    Mention
 	hasLast bool
+
+	// history holds the mentions found so far (the last maxHistory), for
+	// Antecedent and "the two leaders"; place is the country or
+	// organisation named last; titled are the people named so far with
+	// their titles, for "the president".
+	history []Mention
+	places  []place // countries and organisations named, most recent last
+	titled  []titledPerson
+	pending []Mention // mentions of the sentence Find is reading
+}
+
+// maxHistory bounds the mentions a Resolver remembers.
+const maxHistory = 256
+
+// maxPlaces bounds the countries and organisations a Resolver remembers for
+// "the president".
+const maxPlaces = 8
+
+type place struct {
+	code  string
+	order int
+}
+
+type titledPerson struct {
+	m      Mention
+	titles []string
+	person int // people index, or -1
+	order  int
 }
 
 // NewResolver returns a Resolver for a document published on date.
@@ -50,19 +79,83 @@ func (r *Resolver) Find(body string, span dyad.Span) []Mention {
 	atoms := r.kb.scan(body[span.Start:span.End], span.Start, &r.buf)
 	var out []Mention
 	for i := 0; i < len(atoms); {
+		r.pending = out
 		m, next, ok := r.chain(body, span, atoms, i)
 		if ok {
+			r.notePlace(m)
 			out = append(out, m)
 		}
 		i = next
 	}
 	out = r.findUnknownSurnames(body, span, out)
+	r.pending = nil
+	out = r.appositives(body, span, out)
 	for _, m := range out {
-		if m.Kind == Person && m.Name != "" {
-			r.last, r.hasLast = m, true
-		}
+		r.remember(m)
 	}
 	return out
+}
+
+// notePlace remembers the country or organisation named last, as soon as
+// it is read, for "the president" later in the same sentence.
+func (r *Resolver) notePlace(m Mention) {
+	if (m.Kind == Country || m.Kind == Organisation) && m.Code != "" && !m.Plural {
+		r.order++
+		r.places = slices.DeleteFunc(r.places, func(p place) bool { return p.code == m.Code })
+		r.places = append(r.places, place{m.Code, r.order})
+		if len(r.places) > maxPlaces {
+			r.places = r.places[1:]
+		}
+	}
+}
+
+// remember records a mention for later references in the document.
+func (r *Resolver) remember(m Mention) {
+	r.order++
+	if m.Kind == Person && m.Name != "" && len(m.Members) == 0 {
+		r.last, r.hasLast = m, true
+		r.titled = bounded(append(r.titled, titledPerson{m: m, titles: m.titles, person: m.person - 1, order: r.order}))
+	}
+	r.history = bounded(append(r.history, m))
+}
+
+// bounded keeps the last maxHistory items of a slice, moving them to its
+// front only when it has grown to twice that, so remembering stays cheap.
+func bounded[T any](s []T) []T {
+	if len(s) < 2*maxHistory {
+		return s
+	}
+	n := copy(s, s[len(s)-maxHistory:])
+	return s[:n]
+}
+
+// Antecedent returns the last mention, ending at or before body offset
+// before, that a pronoun can refer to: a named person for "he", "she",
+// "him", "her", "his", "hers"; a plural mention, country, organisation or
+// group for "they", "them", "their"; a country, organisation or group for
+// "it" and "its". It only sees mentions Find has returned.
+func (r *Resolver) Antecedent(pronoun string, before int) (Mention, bool) {
+	var fits func(m Mention) bool
+	switch strings.ToLower(pronoun) {
+	case "he", "she", "him", "her", "his", "hers", "himself", "herself":
+		fits = func(m Mention) bool { return m.Kind == Person && m.Name != "" && !m.Plural }
+	case "they", "them", "their", "theirs", "themselves":
+		fits = func(m Mention) bool {
+			return m.Plural || m.Kind == Country || m.Kind == Organisation || m.Kind == Group
+		}
+	case "it", "its", "itself":
+		fits = func(m Mention) bool {
+			return !m.Plural && (m.Kind == Country || m.Kind == Organisation || m.Kind == Group)
+		}
+	default:
+		return Mention{}, false
+	}
+	for i := len(r.history) - 1; i >= 0; i-- {
+		if m := r.history[i]; m.End <= before && fits(m) {
+			return m, true
+		}
+	}
+	return Mention{}, false
 }
 
 // chainState collects one run of adjacent atoms that make one actor:
@@ -75,7 +168,8 @@ type chainState struct {
 	words      []sectorWord // sector words, in order
 	wordSecs   []sectorRank // sectors in text order, the metonym's included
 	person     *atom
-	nameEnd    int // end of an unknown name after a title, or 0
+	nameEnd    int  // end of an unknown name after a title, or 0
+	possessive bool // "Russia's foreign minister"
 }
 
 type sectorRank struct {
@@ -116,7 +210,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 			continue
 		}
 		tg := primaryTarget(a.targets)
-		if tg.kind == tPerson {
+		if personLike(tg.kind) {
 			if c.person != nil {
 				break
 			}
@@ -143,7 +237,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		if tg := primaryTarget(a.targets); !a.isSector() && (tg.kind == tCountry || tg.kind == tOrg) && isOfGap(body[c.end:a.start]) {
 			c.anchor, c.anchorT, c.end = a, tg, a.end
 			pos++
-			if pos < len(atoms) && !atoms[pos].isSector() && primaryTarget(atoms[pos].targets).kind == tPerson &&
+			if pos < len(atoms) && !atoms[pos].isSector() && personLike(primaryTarget(atoms[pos].targets).kind) &&
 				isSpaceGap(body[c.end:atoms[pos].start]) && lastIsTitle(c.words) {
 				c.person, c.end = &atoms[pos], atoms[pos].end
 				pos++
@@ -160,7 +254,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		// "President Mahmud Abbas": a first name the KB does not list
 		// before a known surname joins the known person.
 		if c.nameEnd > 0 && pos < len(atoms) && !atoms[pos].isSector() &&
-			primaryTarget(atoms[pos].targets).kind == tPerson && isSpaceGap(body[c.nameEnd:atoms[pos].start]) {
+			personLike(primaryTarget(atoms[pos].targets).kind) && isSpaceGap(body[c.nameEnd:atoms[pos].start]) {
 			c.person, c.end, c.nameEnd = &atoms[pos], atoms[pos].end, 0
 			pos++
 		}
@@ -169,6 +263,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		pos = i + 1
 	}
 	c.start = extendThe(body, span.Start, c.start)
+	c.possessive = possessive
 	m, ok := r.mention(body, &c)
 	return m, pos, ok
 }
@@ -197,7 +292,19 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 			}
 		}
 	}
+	var members []dyad.Entity
+	fromTitle := false
 	switch {
+	case c.person != nil && primaryTarget(c.person.targets).kind == tPetrarch:
+		kind = Person
+		a := &r.kb.petrarch[primaryTarget(c.person.targets).idx]
+		name = a.Name
+		pc := a.codeAt(r.date)
+		code, sector = petrarchEntity(pc)
+		m := Mention{Kind: r.kb.petrarchKind(pc)}
+		m.Text, m.Start, m.End = body[c.start:c.end], c.start, c.end
+		m.Name, m.Code, m.Sector, m.CAMEO = name, code, sector, pc
+		return m, true
 	case c.person != nil:
 		kind = Person
 		if p, ok := r.pickPerson(c.person.targets); ok {
@@ -213,22 +320,162 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 		kind = Person
 		name = strings.TrimSpace(body[c.end:c.nameEnd])
 		c.end = c.nameEnd
-	case c.anchor == nil:
-		if !hasNounOrTitle(c.words) || onlySingularTitles(c.words) {
-			return Mention{}, false // "the president" is the coder's to resolve
+	case c.anchor != nil && onlySingularTitles(c.words) && c.anchorT.kind != tDemonym:
+		// "Russia's foreign minister", "the Moldovan president": the holder
+		// of that office on the date, when the phrase is definite.
+		fromTitle = true
+		if c.possessive || startsWithThe(body[c.start:c.end]) {
+			if p, ok := r.kb.holder(code, lowerASCII(c.words[len(c.words)-1].Word), r.date); ok {
+				pp := &r.kb.people[p]
+				kind, name = Person, pp.Name
+				code, sector = pp.at(r.kb, r.date)
+				r.order++
+				r.seen[p] = r.order
+			}
 		}
-		if sector == "" {
+	case c.anchor == nil:
+		if onlySingularTitles(c.words) && startsWithThe(body[c.start:c.end]) {
+			// "the president", "the foreign minister": the holder for the
+			// country named last, or the last person with that title.
+			return r.bareTitle(body, c)
+		}
+		if !hasNounOrTitle(c.words) || onlySingularTitles(c.words) {
+			return Mention{}, false // "president" alone is nobody in particular
+		}
+		if plural && isPairWord(body, c.start) {
+			members = r.lastPeople(2)
+		}
+		if sector == "" && len(members) == 0 {
 			return Mention{}, false // "members", "spokesmen": nobody in particular
 		}
 	}
-	m := Mention{Kind: kind, Plural: plural}
+	m := Mention{Kind: kind, Plural: plural, fromTitle: fromTitle}
 	m.Text, m.Start, m.End = body[c.start:c.end], c.start, c.end
 	m.Name, m.Code, m.Sector = name, code, sector
-	m.CAMEO = CAMEOCode(code, sector)
-	if kind == Person && c.person == nil && name != "" {
+	if len(members) > 0 {
+		m.Kind, m.Members = Person, members
+		m.Code = sharedCode(members)
+	}
+	m.CAMEO = r.kb.cameo(m.Code, m.Sector)
+	if kind == Person && len(members) == 0 {
+		for _, w := range c.words {
+			if w.Type == wordTitle {
+				m.titles = append(m.titles, lowerASCII(w.Word))
+			}
+		}
+		if c.person != nil && name != "" {
+			m.person = r.kb.personIndex[name] + 1
+		} else if fromTitle && name != "" {
+			m.person = r.kb.personIndex[name] + 1
+		}
+	}
+	if kind == Person && c.person == nil && c.nameEnd > 0 && name != "" {
 		r.unknown[lastWord(name)] = m
 	}
 	return m, true
+}
+
+// bareTitle resolves "the president" or "the minister": to the holder of
+// that office for the country or organisation named last that has one, or
+// to the last person the title fits, whichever came later in the document.
+func (r *Resolver) bareTitle(body string, c *chainState) (Mention, bool) {
+	title := lowerASCII(c.words[len(c.words)-1].Word)
+	var best Mention
+	bestOrder := -1
+	for i := len(r.places) - 1; i >= 0; i-- {
+		if p, ok := r.kb.holder(r.places[i].code, title, r.date); ok {
+			pp := &r.kb.people[p]
+			best.Kind, best.Name = Person, pp.Name
+			best.Code, best.Sector = pp.at(r.kb, r.date)
+			bestOrder = r.places[i].order
+			break
+		}
+	}
+	for i := len(r.titled) - 1; i >= 0; i-- {
+		t := r.titled[i]
+		if t.order <= bestOrder {
+			break
+		}
+		fits := titleAmong(t.titles, title)
+		if !fits && t.person >= 0 {
+			fits = r.kb.titleFits(t.person, title, r.date)
+		}
+		if fits {
+			best, bestOrder = t.m, t.order
+			break
+		}
+	}
+	if bestOrder < 0 {
+		return Mention{}, false
+	}
+	m := Mention{Kind: Person}
+	m.Text, m.Start, m.End = body[c.start:c.end], c.start, c.end
+	m.Name, m.Code, m.Sector = best.Name, best.Code, best.Sector
+	m.CAMEO = r.kb.cameo(m.Code, m.Sector)
+	return m, true
+}
+
+// isPairWord reports whether "the two", "both" or "the pair of" comes right
+// before start: "the two leaders", "both presidents".
+func isPairWord(body string, start int) bool {
+	before := strings.ToLower(body[max(0, start-12):start])
+	for _, w := range []string{"the two ", "both ", "both the "} {
+		if strings.HasSuffix(before, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastPeople returns the entities of the last n distinct named people.
+func (r *Resolver) lastPeople(n int) []dyad.Entity {
+	var out []dyad.Entity
+	all := append(slices.Clip(r.history), r.pending...)
+	for i := len(all) - 1; i >= 0 && len(out) < n; i-- {
+		m := all[i]
+		if m.Kind != Person || m.Name == "" || m.Plural {
+			continue
+		}
+		dup := false
+		for _, e := range out {
+			dup = dup || e.Name == m.Name
+		}
+		if !dup {
+			out = append(out, m.Entity)
+		}
+	}
+	if len(out) < n {
+		return nil
+	}
+	slices.Reverse(out)
+	return out
+}
+
+// sharedCode is the code all members share, or "".
+func sharedCode(es []dyad.Entity) string {
+	for _, e := range es[1:] {
+		if e.Code != es[0].Code {
+			return ""
+		}
+	}
+	return es[0].Code
+}
+
+// titleAmong reports whether a title is one a person was named with, or the
+// end of one ("minister" in "foreign minister"; "the minister" is any).
+func titleAmong(titles []string, title string) bool {
+	title = officeKey(title)
+	for _, t := range titles {
+		t = officeKey(t)
+		if t == title || strings.HasSuffix(t, " "+title) || genericTitles[title] && strings.Contains(t, title) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsWithThe(s string) bool {
+	return strings.HasPrefix(s, "the ") || strings.HasPrefix(s, "The ")
 }
 
 // pickPerson chooses among the people an alias names: a single candidate;
@@ -392,7 +639,7 @@ func primaryTarget(tgs []target) target {
 	}
 	best := tgs[0]
 	for _, t := range tgs[1:] {
-		if (best.kind == tPerson) && t.kind != tPerson {
+		if personLike(best.kind) && !personLike(t.kind) {
 			best = t
 		}
 	}
@@ -414,6 +661,10 @@ func chainSector(secs []sectorRank) string {
 	}
 	return weak
 }
+
+// personLike reports whether a target is a named actor that ends a chain:
+// a person, or a PETRARCH actor.
+func personLike(k targetKind) bool { return k == tPerson || k == tPetrarch }
 
 func allMods(ws []sectorWord) bool {
 	for _, w := range ws {
@@ -490,4 +741,98 @@ func extendThe(body string, min, start int) int {
 func lastWord(name string) string {
 	f := strings.Fields(name)
 	return f[len(f)-1]
+}
+
+// appositives joins a name and a title set off by commas into one actor:
+// "Maia Sandu, Moldova's president, said", "Moldova's president, Maia
+// Sandu, said" and "Foo Bar, Moldova's president, said" (a name the KB does
+// not know takes the title's country and sector). The title's own mention
+// is dropped: it is the same actor.
+func (r *Resolver) appositives(body string, span dyad.Span, ms []Mention) []Mention {
+	closes := func(end int) bool { // the appositive ends at a comma or the sentence end
+		rest := strings.TrimLeft(body[end:span.End], " \t")
+		return rest == "" || strings.ContainsRune(",.;:", rune(rest[0]))
+	}
+	commaGap := func(a, b int) bool { return a <= b && strings.TrimSpace(body[a:b]) == "," }
+	adopt := func(p *Mention, t Mention) {
+		if p.Code == "" && t.Code != "" {
+			p.Code, p.Sector = t.Code, t.Sector
+			p.CAMEO = r.kb.cameo(p.Code, p.Sector)
+		}
+		p.titles = append(p.titles, t.titles...)
+	}
+	var out []Mention
+	for i := 0; i < len(ms); i++ {
+		m := ms[i]
+		switch {
+		case i+1 < len(ms) && m.Kind == Person && m.Name != "" && !m.fromTitle && ms[i+1].fromTitle &&
+			commaGap(m.End, ms[i+1].Start) && closes(ms[i+1].End):
+			adopt(&m, ms[i+1]) // "Maia Sandu, Moldova's president,"
+			out = append(out, m)
+			i++
+			continue
+		case i+1 < len(ms) && m.fromTitle && ms[i+1].Kind == Person && !ms[i+1].fromTitle && ms[i+1].Name != "" &&
+			commaGap(m.End, ms[i+1].Start) && closes(ms[i+1].End):
+			p := ms[i+1] // "Moldova's president, Maia Sandu,"
+			adopt(&p, m)
+			out = append(out, p)
+			i++
+			continue
+		case m.fromTitle && closes(m.End):
+			// "Foo Bar, Moldova's president,": a name the KB lacks.
+			prevEnd := span.Start
+			if len(out) > 0 {
+				prevEnd = out[len(out)-1].End
+			}
+			if s, e, ok := r.nameBefore(body, prevEnd, m.Start); ok {
+				p := Mention{Kind: Person}
+				p.Text, p.Start, p.End = body[s:e], s, e
+				p.Name, p.Code, p.Sector = body[s:e], m.Code, m.Sector
+				p.CAMEO = r.kb.cameo(p.Code, p.Sector)
+				p.titles = m.titles
+				out = append(out, p)
+				continue
+			}
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// nameBefore finds a run of two to maxNameWords capitalised words ending
+// right before ", " at comma (the title's start), not before from.
+func (r *Resolver) nameBefore(body string, from, titleStart int) (int, int, bool) {
+	gap := body[from:titleStart]
+	i := strings.LastIndexByte(gap, ',')
+	if i < 0 || strings.TrimSpace(gap[i+1:]) != "" {
+		return 0, 0, false
+	}
+	end := from + i
+	words := strings.Fields(body[from:end])
+	n := 0
+	for j := len(words) - 1; j >= 0 && n < maxNameWords; j-- {
+		w := strings.TrimRight(words[j], ".")
+		if !isUpperStart(w) || r.kb.notNames[w] || strings.ContainsAny(w, ",;:\"()") {
+			break
+		}
+		n++
+	}
+	if n < 2 {
+		return 0, 0, false
+	}
+	// The run must not be the start of a longer capitalised phrase's tail
+	// that began a sentence ("The", "On Monday") — notnames covers those.
+	s := end
+	for k := 0; k < n; k++ {
+		s = strings.LastIndexAny(body[from:s], " \t\n") + from
+		if s < from {
+			s = from
+			break
+		}
+	}
+	s = strings.IndexFunc(body[s:end], func(c rune) bool { return !unicode.IsSpace(c) }) + s
+	if s < from || s >= end {
+		return 0, 0, false
+	}
+	return s, end, true
 }

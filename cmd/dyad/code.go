@@ -22,6 +22,8 @@ type codeFlags struct {
 	dictDirs stringList
 	verbs    stringList
 	petrarch stringList
+	// PETRARCH/TABARI actor and agent dictionaries
+	petrarchActors, petrarchAgents stringList
 }
 
 func (f *codeFlags) add(fs *flag.FlagSet) {
@@ -29,6 +31,8 @@ func (f *codeFlags) add(fs *flag.FlagSet) {
 	fs.IntVar(&f.workers, "workers", 0, "documents coded in parallel (0: one per CPU)")
 	fs.Var(&f.dictDirs, "dict", "extra actor dictionary `DIR` in dyad's format (repeatable)")
 	fs.Var(&f.verbs, "verbs", "extra verb-pattern `FILE` in dyad's format (repeatable)")
+	fs.Var(&f.petrarchActors, "petrarch-actors", "PETRARCH/TABARI actor dictionary `FILE`, date restrictions honoured (repeatable)")
+	fs.Var(&f.petrarchAgents, "petrarch-agents", "PETRARCH agent dictionary `FILE` (repeatable)")
 	fs.Var(&f.petrarch, "petrarch-verbs", "extra verb dictionary `FILE` in PETRARCH's CAMEO.2.0.txt format (repeatable)")
 }
 
@@ -45,7 +49,8 @@ func (f *codeFlags) readOptions() (doc.Options, error) {
 }
 
 func (f *codeFlags) coder() (*coder.Coder, error) {
-	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch})
+	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch,
+		PetrarchActors: f.petrarchActors, PetrarchAgents: f.petrarchAgents})
 }
 
 func runCode(e *env, args []string) int {
