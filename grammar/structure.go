@@ -311,22 +311,25 @@ func (a *Analysis) ClauseOf(i int) int { return a.clause[i] }
 func (a *Analysis) CoordinatedWith(pi int) int { return a.Preds[pi].inherit }
 
 // AdverbialSubject returns, for a gerund that continues the clause before it
-// after a comma ("Russian troops shelled the town, killing two civilians"),
-// the subject of the finite verb it continues, or -1.
+// after a comma ("Russian troops shelled the town, killing two civilians")
+// or in a time clause ("Orban said after meeting Stoltenberg"), the subject
+// of the finite verb it continues, or -1.
 func (a *Analysis) AdverbialSubject(pi int) int {
 	p := a.Preds[pi]
 	if p.Kind != Gerund || p.Start == 0 {
 		return -1
 	}
-	// only ", killing ...": without the comma the gerund is too often a
-	// noun's modifier or part of an absolute phrase ("with the summit
-	// hanging in the balance")
-	if a.Tokens[p.Start-1].Text != "," {
+	// ", killing ..." or a time clause "said after meeting Stoltenberg";
+	// other gerunds are too often a noun's modifier or part of an absolute
+	// phrase ("with the summit hanging in the balance")
+	prev := a.Tokens[p.Start-1]
+	timeClause := prev.Tag == "IN" && a.words.Is(strings.ToLower(prev.Text), Subord) && !strings.EqualFold(prev.Text, "that")
+	if prev.Text != "," && !timeClause {
 		return -1
 	}
 	for q := pi - 1; q >= 0; q-- {
 		f := a.Preds[q]
-		if f.Kind != Finite || f.Report {
+		if f.Kind != Finite || f.Report && !timeClause {
 			continue
 		}
 		if f.Passive {
