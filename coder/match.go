@@ -41,9 +41,18 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 	pos := h + 1
 	for _, el := range pat.Elems {
 		hit := -1
-		for k := pos; k < end && k <= pos+maxGap; k++ {
-			if k > pos && blocksGap(toks[k-1]) {
-				break
+		// The gap is counted in words outside noun phrases plus whole noun
+		// phrases, so that a long name ("Turkish President Recep Tayyip
+		// Erdogan's invitation") counts as one.
+		gap := 0
+		for k := pos; k < end && gap <= maxGap; k++ {
+			if k > pos {
+				if blocksGap(toks[k-1]) {
+					break
+				}
+				if np := an.NPAt(k); np < 0 || np != an.NPAt(k-1) {
+					gap++
+				}
 			}
 			if el.Slot {
 				// Any noun phrase fills the slot; only an actor becomes the

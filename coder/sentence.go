@@ -104,7 +104,9 @@ func (st *docState) code(s *sentence) []dyad.Event {
 		} else if p.Kind != grammar.Finite {
 			continue
 		}
-		if p.Report || len(p.Heads) == 0 {
+		// Verbs of saying carry no event themselves, but some have patterns
+		// of their own ("declared a ceasefire", "announced sanctions").
+		if len(p.Heads) == 0 {
 			continue
 		}
 		ev, ok := st.codePred(s, pi, subject)

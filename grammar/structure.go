@@ -65,7 +65,7 @@ func (a *Analysis) clauses() {
 			a.Clauses[cur].Hypo = a.words.Is(low, SubordHypo)
 		case t.Tag == "CC" && hasPred(a.Clauses[cur], i) && a.clauseAhead(i+1, predAt):
 			open(i, CoordClause)
-		case predAt[i] >= 0 && i == a.Preds[predAt[i]].Start && i > 0 && predAt[i-1] < 0:
+		case predAt[i] >= 0 && i == a.Preds[predAt[i]].Start && i > 0 && predAt[i-1] < 0 && a.Preds[predAt[i]].Kind == Finite:
 			// a verb of saying right before: what follows is reported
 			if n := predAt[i]; n > 0 && a.Preds[n-1].Report && a.Preds[n-1].End < i && a.reportedStart(n) > 0 {
 				if s := a.reportedStart(n); s > a.Clauses[cur].Start {
