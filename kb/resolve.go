@@ -285,7 +285,7 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 			switch {
 			case t.kind == tDemonym:
 				sector, plural = "", true
-			case sector == "" && t.kind == tAdj && !hasNounOrTitle(c.words):
+			case sector == "" && t.kind == tAdj && !hasNounOrTitle(c.words) && c.person == nil:
 				return Mention{}, false // "Russian gas": the adjective modifies a thing
 			case sector == "":
 				sector = "GOV" // a state named as an actor is its government
