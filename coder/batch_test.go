@@ -83,6 +83,7 @@ func BenchmarkCodeCorpus(b *testing.B) {
 		b.Fatal(err)
 	}
 	c := newCoder(b)
+	c.WaitReady()
 	b.ResetTimer()
 	for range b.N {
 		w, _ := record.NewWriter("jsonl", io.Discard)

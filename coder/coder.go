@@ -138,6 +138,10 @@ func byPrefix(table map[string]string, code string) (string, bool) {
 	return "", false
 }
 
+// WaitReady blocks until every matcher built in the background after New is
+// in use, so that a measurement of throughput sees the steady state.
+func (c *Coder) WaitReady() { c.kb.WaitReady() }
+
 // Code returns the events of one document in text order.
 func (c *Coder) Code(d dyad.Document) ([]dyad.Event, error) {
 	if off, _ := c.discards.Document(d.Body); off {

@@ -460,7 +460,12 @@ func (k *KB) automaton() ahocorasick.AhoCorasick {
 	return k.nfa
 }
 
-// waitFast blocks until the DFA is built (for benchmarks).
+// WaitReady blocks until the fast matcher, built in the background after
+// Load, is in use. Matching is correct before; a throughput measurement
+// should wait for it so it measures the steady state.
+func (k *KB) WaitReady() { k.waitFast() }
+
+// waitFast blocks until the DFA is built.
 func (k *KB) waitFast() { <-k.dfaReady }
 
 // NotName reports whether a capitalised word never starts or continues a

@@ -42,6 +42,7 @@ func runBench(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "dyad bench:", err)
 		return 2
 	}
+	c.WaitReady() // measure the steady state, not the background build of the fast matcher
 	w, _ := record.NewWriter("jsonl", io.Discard)
 	var ms runtime.MemStats
 	start := time.Now()
