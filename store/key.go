@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"slices"
 	"strconv"
 	"strings"
@@ -14,6 +15,9 @@ import (
 	"unicode"
 
 	"github.com/dyad-events/dyad"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // ContentHash fingerprints what a document says: its id, date, title, URL,
@@ -36,12 +40,14 @@ func ContentHash(d dyad.Document) string {
 }
 
 // DictVersion fingerprints the knowledge an ingest codes with: every
-// regular file of each file system, by path and content. Documents stored
-// under another version are coded again when they are ingested again.
-func DictVersion(fsyss ...fs.FS) (string, error) {
+// regular file of base (the embedded data) and of each extra path (a
+// dictionary folder or a verb-pattern file), by path and content.
+// Documents stored under another version are coded again when they are
+// ingested again.
+func DictVersion(base fs.FS, extra ...string) (string, error) {
 	h := sha256.New()
-	for i, fsys := range fsyss {
-		err := fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
+	hashFS := func(tag string, fsys fs.FS) error {
+		return fs.WalkDir(fsys, ".", func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
 				return err
 			}
@@ -52,10 +58,27 @@ func DictVersion(fsyss ...fs.FS) (string, error) {
 			if err != nil {
 				return err
 			}
-			fmt.Fprintf(h, "%d\x00%s\x00%d\x00", i, path, len(b))
+			fmt.Fprintf(h, "%s\x00%s\x00%d\x00", tag, path, len(b))
 			h.Write(b)
 			return nil
 		})
+	}
+	if err := hashFS("data", base); err != nil {
+		return "", fmt.Errorf("dictionaries version: %w", err)
+	}
+	for _, p := range extra {
+		st, err := os.Stat(p)
+		if err != nil {
+			return "", fmt.Errorf("dictionaries version: %w", err)
+		}
+		if st.IsDir() {
+			err = hashFS(p, os.DirFS(p))
+		} else {
+			var b []byte
+			b, err = os.ReadFile(p)
+			fmt.Fprintf(h, "file\x00%s\x00%d\x00", p, len(b))
+			h.Write(b)
+		}
 		if err != nil {
 			return "", fmt.Errorf("dictionaries version: %w", err)
 		}
@@ -68,7 +91,9 @@ var epoch = time.Date(1970, 1, 1, 0, 0, 0, 0, time.UTC)
 
 func dayNumber(t time.Time) int {
 	y, m, d := t.Date()
-	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Sub(epoch).Hours()) / 24
+	// Unix seconds, not a Duration: a Duration overflows 292 years out.
+	// Midnight is a whole number of days, so the division is exact.
+	return int(time.Date(y, m, d, 0, 0, 0, 0, time.UTC).Unix() / 86400)
 }
 
 // dayDate is the inverse of dayNumber, as YYYY-MM-DD.
@@ -158,11 +183,21 @@ func mentionTerms(e dyad.Event) []string {
 }
 
 func nameTerm(name string) string {
-	name = strings.Join(strings.Fields(strings.ToLower(name)), " ")
+	name = foldName(name)
 	if name == "" {
 		return ""
 	}
 	return "n:" + name
+}
+
+// foldName is how names are compared: lower case, accents dropped
+// ("Erdoğan" is found as "erdogan"), white space collapsed.
+func foldName(s string) string {
+	t := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	if folded, _, err := transform.String(t, s); err == nil {
+		s = folded
+	}
+	return strings.Join(strings.Fields(strings.ToLower(s)), " ")
 }
 
 // splitTerm splits "ROLE:TERM".

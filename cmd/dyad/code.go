@@ -48,6 +48,16 @@ func (f *codeFlags) readOptions() (doc.Options, error) {
 	return o, nil
 }
 
+// dictionaries lists every user dictionary the flags name, so that a store
+// can record which knowledge coded its events.
+func (f *codeFlags) dictionaries() []string {
+	var out []string
+	for _, list := range []stringList{f.dictDirs, f.verbs, f.petrarch, f.petrarchActors, f.petrarchAgents} {
+		out = append(out, list...)
+	}
+	return out
+}
+
 func (f *codeFlags) coder() (*coder.Coder, error) {
 	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch,
 		PetrarchActors: f.petrarchActors, PetrarchAgents: f.petrarchAgents})
