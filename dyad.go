@@ -121,6 +121,22 @@ type Event struct {
 	Quote      *Quote   `json:"quote,omitempty"`
 }
 
+// WithEmptyLists returns e with absent lists (actor, recipient, context)
+// made empty, so that the JSON record has [] rather than null, as the
+// contract says.
+func (e Event) WithEmptyLists() Event {
+	if e.Actor == nil {
+		e.Actor = []Entity{}
+	}
+	if e.Recipient == nil {
+		e.Recipient = []Entity{}
+	}
+	if e.Context == nil {
+		e.Context = []string{}
+	}
+	return e
+}
+
 // PLOVERTypes lists the sixteen PLOVER event types, in the manual's order.
 var PLOVERTypes = []string{
 	"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",

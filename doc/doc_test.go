@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/testshared"
+
 	"github.com/dyad-events/dyad"
 )
 
@@ -289,30 +291,8 @@ func TestReadStdin(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared next to the repository root (the folder holding
-// go.mod), or skips the test.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package dir, so no ../shared to read")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared reference data not found at %s", shared)
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the repository, or skips the test.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 func TestReadSeed(t *testing.T) {
 	path := filepath.Join(sharedDir(t), "examples", "seed", "000_2881ff98ad935c2a.txt")

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dyad-events/dyad/internal/testshared"
+
 	"github.com/dyad-events/dyad/data"
 )
 
@@ -163,29 +165,8 @@ func TestPhoenixDictionaries(t *testing.T) {
 	}
 }
 
-// sharedDir finds ../shared next to the repository root or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(filepath.Join(shared, "data", "petrarch2")); err != nil {
-		t.Skip("../shared/data/petrarch2 is not there")
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the repository, or skips the test.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 func FuzzParsePetrarch(f *testing.F) {
 	f.Add(petrarchActors)

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/dyad-events/dyad/internal/testshared"
 )
 
 func TestDefaultLookup(t *testing.T) {
@@ -169,24 +171,8 @@ func TestEveryEventCodePresent(t *testing.T) {
 	}
 }
 
-// sharedDir is ../shared beside the repository root (the folder with go.mod).
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Skip(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			return filepath.Join(dir, "..", "shared")
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Skip("repository root (go.mod) not found")
-		}
-		dir = up
-	}
-}
+// sharedDir returns ../shared beside the repository, or skips the test.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 func FuzzLoad(f *testing.F) {
 	f.Add([]byte(goodHeader + "051\tPraise\t2\t05\t3.4\t1\tSUPPORT\t\tdiplomatic\n"))

@@ -26,7 +26,7 @@ func (j *jsonlWriter) Write(e dyad.Event) error {
 	if j.closed {
 		return errClosed
 	}
-	if err := j.enc.Encode(withEmptySlices(e)); err != nil {
+	if err := j.enc.Encode(e.WithEmptyLists()); err != nil {
 		return fmt.Errorf("write event %s: %w", e.ID, err)
 	}
 	return nil
@@ -35,19 +35,4 @@ func (j *jsonlWriter) Write(e dyad.Event) error {
 func (j *jsonlWriter) Close() error {
 	j.closed = true
 	return nil
-}
-
-// withEmptySlices returns e with nil lists made empty, so that the record
-// has "recipient": [] rather than null, as the contract says.
-func withEmptySlices(e dyad.Event) dyad.Event {
-	if e.Actor == nil {
-		e.Actor = []dyad.Entity{}
-	}
-	if e.Recipient == nil {
-		e.Recipient = []dyad.Entity{}
-	}
-	if e.Context == nil {
-		e.Context = []string{}
-	}
-	return e
 }

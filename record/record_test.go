@@ -92,7 +92,7 @@ func TestJSONLRoundTrip(t *testing.T) {
 		if err := json.Unmarshal([]byte(line), &got); err != nil {
 			t.Fatalf("line %d: %v", i+1, err)
 		}
-		want := withEmptySlices(events[i])
+		want := events[i].WithEmptyLists()
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("line %d decodes to\n%+v\nwant\n%+v", i+1, got, want)
 		}

@@ -256,7 +256,7 @@ func (s *SQLStore) removeMentions(w *writer, docPK int64, t touched) error {
 }
 
 func (s *SQLStore) putMention(w *writer, d *dyad.Document, docPK int64, ord int, ev dyad.Event, t touched, names map[string]bool) error {
-	ev = withEmptySlices(ev)
+	ev = ev.WithEmptyLists()
 	record, err := json.Marshal(ev)
 	if err != nil {
 		return fmt.Errorf("encode record: %w", err)
@@ -292,19 +292,4 @@ func (s *SQLStore) putMention(w *writer, d *dyad.Document, docPK int64, ord int,
 		})
 	}
 	return nil
-}
-
-// withEmptySlices writes absent lists as [] rather than null, as the event
-// record's contract has them.
-func withEmptySlices(e dyad.Event) dyad.Event {
-	if e.Actor == nil {
-		e.Actor = []dyad.Entity{}
-	}
-	if e.Recipient == nil {
-		e.Recipient = []dyad.Entity{}
-	}
-	if e.Context == nil {
-		e.Context = []string{}
-	}
-	return e
 }

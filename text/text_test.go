@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/dyad-events/dyad/internal/testshared"
 )
 
 var (
@@ -26,30 +28,8 @@ func testPipeline(t testing.TB) *Pipeline {
 	return pipeline
 }
 
-// sharedDir returns the read-only /work/shared checkout, found as ../shared
-// next to the repository root, or skips the test.
-func sharedDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared data not found at %s: %v", shared, err)
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the repository, or skips the test.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 func readShared(t testing.TB, rel string) string {
 	t.Helper()

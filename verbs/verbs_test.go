@@ -11,6 +11,8 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/dyad-events/dyad/internal/testshared"
+
 	"github.com/aaaton/golem/v4"
 	"github.com/aaaton/golem/v4/dicts/en"
 
@@ -284,29 +286,8 @@ func loadEmbedded(t *testing.T) *Dict {
 	return d
 }
 
-// sharedDir finds ../shared next to the module root, or skips.
-func sharedDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package directory")
-		}
-		dir = parent
-	}
-	shared := filepath.Join(dir, "..", "shared")
-	if _, err := os.Stat(shared); err != nil {
-		t.Skipf("shared reference data not found at %s: skipping", shared)
-	}
-	return shared
-}
+// sharedDir returns ../shared beside the repository, or skips the test.
+func sharedDir(t testing.TB) string { return testshared.Dir(t) }
 
 func cameoCodes(t *testing.T) map[string]string {
 	t.Helper()
