@@ -9,6 +9,7 @@ package coder
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/data"
@@ -138,13 +139,28 @@ func byPrefix(table map[string]string, code string) (string, bool) {
 	return "", false
 }
 
+// lead returns the first paragraph of a body (at most 1,000 bytes): a
+// document is a sports report or a review when its lead says so, not when a
+// sports result closes a political round-up (those sentences are discarded
+// one by one).
+func lead(body string) string {
+	body = strings.TrimLeft(body, " \t\r\n")
+	if i := strings.Index(body, "\n\n"); i >= 0 {
+		body = body[:i]
+	}
+	if len(body) > 1000 {
+		body = body[:1000]
+	}
+	return body
+}
+
 // WaitReady blocks until every matcher built in the background after New is
 // in use, so that a measurement of throughput sees the steady state.
 func (c *Coder) WaitReady() { c.kb.WaitReady() }
 
 // Code returns the events of one document in text order.
 func (c *Coder) Code(d dyad.Document) ([]dyad.Event, error) {
-	if off, _ := c.discards.Document(d.Body); off {
+	if off, _ := c.discards.Document(lead(d.Body)); off {
 		return nil, nil // a sports report or a film review: no political events
 	}
 	td := c.text.Analyze(d.Body)

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/doc"
@@ -179,4 +180,36 @@ func TestExamplesGold(t *testing.T) {
 			r.Dyad.F1, r.Dyad.Precision, r.Dyad.Recall, r.NegatedRecall)
 		r.WriteTable(testWriter{t}, true)
 	}
+}
+
+// TestDiscards: a sports report is not coded; a political round-up that
+// ends with a sports result is, without the sports sentence.
+func TestDiscards(t *testing.T) {
+	c := newCoder(t)
+	date := mustDate(t, "2025-05-20")
+	tests := []struct {
+		name, body string
+		want       int // events
+	}{
+		{"match report", "Manchester United beat Chelsea 2-1 on Sunday after a late goal by their striker.\n\nThe coach praised the team.", 0},
+		{"round-up ending with sport", "Egypt sent humanitarian aid to Sudan on Tuesday.\n\nManchester United beat Chelsea 2-1 on Sunday after a late goal by their striker.", 1},
+	}
+	for _, tt := range tests {
+		evs, err := c.Code(dyad.Document{ID: "d", Date: date, Body: tt.body})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(evs) != tt.want {
+			t.Errorf("%s: %d events, want %d: %+v", tt.name, len(evs), tt.want, evs)
+		}
+	}
+}
+
+func mustDate(t *testing.T, s string) time.Time {
+	t.Helper()
+	d, err := time.Parse(dyad.DateLayout, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }

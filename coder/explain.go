@@ -13,7 +13,7 @@ import (
 // pattern that matched, and the events coded. It is for people growing the
 // dictionaries ("why was this sentence not coded?").
 func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
-	if off, rule := c.discards.Document(d.Body); off {
+	if off, rule := c.discards.Document(lead(d.Body)); off {
 		fmt.Fprintf(w, "document discarded by %s\n", rule)
 		return nil
 	}
