@@ -49,6 +49,16 @@ func (st *docState) attribution(qi, off int, after bool) *dyad.Entity {
 		}
 		an := s.an
 		toks := s.src.Tokens
+		// "..., according to the foreign ministry."
+		for k := 0; after && k+2 < len(toks); k++ {
+			if toks[k].Start >= off && strings.EqualFold(toks[k].Text, "according") && strings.EqualFold(toks[k+1].Text, "to") {
+				if np := an.NPAt(k + 2); np >= 0 {
+					if es := st.npEntities(s, np, nil); len(es) > 0 {
+						return &es[0]
+					}
+				}
+			}
+		}
 		for pi, p := range an.Preds {
 			if !p.Report {
 				continue
