@@ -70,7 +70,9 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				pos = k + 1
 				// "arrested dozens of protesters", "killing two civilians":
 				// a literal that names an actor is the recipient too.
-				if np := an.NPAt(k); m.slot < 0 && np >= 0 && an.NPs[np].Actor >= 0 && !an.NPs[np].Possessor {
+				if np := an.NPAt(k); m.slot < 0 && np >= 0 && !an.NPs[np].Possessor &&
+					(an.NPs[np].Actor >= 0 || len(st.possessed(s, np)) > 0) {
+					// "shelled the town of Kherson": the town stands for its owner
 					m.slot = np
 					pos = an.NPs[np].End
 				}

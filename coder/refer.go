@@ -28,6 +28,10 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		if np < 0 || an.NPs[np].Start != k {
 			continue
 		}
+		switch an.NPs[np].Prep {
+		case "in", "inside", "near", "outside", "across", "throughout", "during":
+			continue // where it happened ("held talks in Riyadh"), not to whom
+		}
 		if an.NPs[np].Actor >= 0 {
 			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
 				return r
@@ -276,6 +280,13 @@ func (st *docState) placeOf(s *sentence) string {
 			if m := s.mentions[np.Actor]; m.Kind == kb.Country && m.Code != "" {
 				return m.Code
 			}
+		}
+	}
+	// a town or region named anywhere in the sentence ("shelled the town of
+	// Kherson, killing two civilians")
+	for _, m := range s.mentions {
+		if m.Place && m.Code != "" {
+			return m.Code
 		}
 	}
 	only := ""

@@ -25,6 +25,7 @@ type Stats struct {
 	Offices     int            // people.tsv lines (terms)
 	Uncertain   int            // terms with a date marked "?"
 	Orgs        int            // organisations and armed groups
+	Places      int            // places.tsv lines: cities and regions
 	Names       int            // name patterns after variants
 	Titles      int            // titles offices.tsv maps to offices
 	Lines       map[string]int // data lines per file read
@@ -39,6 +40,7 @@ func (k *KB) Check() (Stats, []error) {
 		SectorWords: len(k.sectors),
 		People:      len(k.people),
 		Orgs:        len(k.orgs),
+		Places:      k.places,
 		Names:       len(k.patterns),
 		Titles:      len(k.officeTitles),
 		Lines:       map[string]int{},
@@ -46,7 +48,7 @@ func (k *KB) Check() (Stats, []error) {
 	for f, n := range k.lines {
 		st.Lines[f] = n
 	}
-	var probs []problem
+	probs := append([]problem(nil), k.shadowed...)
 	add := func(origin, format string, args ...any) {
 		probs = append(probs, problem{origin, fmt.Sprintf(format, args...)})
 	}
@@ -119,7 +121,7 @@ func (k *KB) Check() (Stats, []error) {
 		first := srcs[0]
 		for _, s := range srcs[1:] {
 			a, b := first.target, s.target
-			samePlace := a.kind <= tMetonym && b.kind <= tMetonym && a.idx == b.idx
+			samePlace := countryLike(a.kind) && countryLike(b.kind) && a.idx == b.idx
 			bothPeople := a.kind == tPerson && b.kind == tPerson
 			switch {
 			case samePlace:

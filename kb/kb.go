@@ -1,4 +1,4 @@
-// Package kb is dyad's actor knowledge base: it loads the country, sector,
+// Package kb is dyad's actor knowledge base: it loads the country, place, sector,
 // person and organisation lists of data/kb (plus user folders in the same
 // format) and finds actors in sentences, resolving each to a country or
 // organisation code and a CAMEO sector as of the article's date.
@@ -73,6 +73,10 @@ type Mention struct {
 	// Plural is set for plural sector words and demonyms ("troops",
 	// "protesters", "Russians").
 	Plural bool
+	// Place is set when a country was named by a place inside it ("Kherson",
+	// "Gaza residents"): the mention is that country, with the sector of
+	// the words around the place or none, never the government by default.
+	Place bool
 	// Members are the actors a plural reference stands for: "the two
 	// leaders" after "Putin met Erdogan" has both of them. The mention's own
 	// entity then keeps only what the members share.
@@ -222,7 +226,12 @@ const (
 	tSector                     // a sector word (sector automaton only)
 	tPetrarch                   // an actor from a PETRARCH dictionary
 	tBlock                      // a phrase from notactors.txt: no actor
+	tPlace                      // a city or region standing for its country (places.tsv)
 )
+
+// countryLike reports whether a target names a country in some form, as
+// idx into KB.countries.
+func countryLike(k targetKind) bool { return k <= tMetonym || k == tPlace }
 
 // target is one meaning of a pattern. idx indexes the KB slice its kind
 // names; sector is the metonym's sector.
@@ -257,6 +266,10 @@ type KB struct {
 	holders      map[string][]holding
 	petrarch     []petrarchActor // actors from PETRARCH dictionaries
 	warnings     []error         // lines of outside dictionaries partly left out
+	// shadowed lists place names left out because a country, organisation
+	// or person already has that spelling, for Check.
+	shadowed []problem
+	places   int // places.tsv lines read
 
 	// names maps every exact name pattern to its meanings; sectorKeys maps
 	// every lower-case sector pattern to its sectors index.
@@ -289,6 +302,7 @@ const (
 	peopleFile    = "people.tsv"
 	orgsFile      = "orgs.tsv"
 	officesFile   = "offices.tsv"
+	placesFile    = "places.tsv"
 	notNamesFile  = "notnames.txt"
 	notActorsFile = "notactors.txt"
 )
@@ -353,12 +367,14 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 	steps := []struct {
 		file string
 		read func(file string, t *table) error
-	}{ // offices.tsv may be missing: titles then name offices spelled like them
+	}{ // offices.tsv and places.tsv may be missing: titles then name offices spelled like them
 		{countriesFile, k.readCountries},
 		{orgsFile, k.readOrgs},
 		{sectorsFile, k.readSectors},
 		{peopleFile, k.readPeople},
 		{officesFile, k.readOffices},
+		// Places come after every name they must not shadow.
+		{placesFile, k.readPlaces},
 		{notNamesFile, nil},
 		{notActorsFile, nil},
 	}
@@ -367,7 +383,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 			p := path.Join(src.dir, st.file)
 			b, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
-				if (i > 0 || st.file == officesFile) && isNotExist(err) {
+				if (i > 0 || st.file == officesFile || st.file == placesFile) && isNotExist(err) {
 					continue // user folders hold only what they add
 				}
 				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)

@@ -391,3 +391,54 @@ func (k *KB) readOffices(file string, t *table) error {
 	}
 	return nil
 }
+
+// readPlaces reads places.tsv: name, aliases, country, demonyms, note. A
+// place stands for the country it lies in ("Kherson" is Ukraine). A
+// spelling that already names a country, organisation or person keeps that
+// meaning: the place is left out and Check reports it.
+func (k *KB) readPlaces(file string, t *table) error {
+	if err := t.expect("name", "aliases", "country", "demonyms", "note"); err != nil {
+		return err
+	}
+	for _, r := range t.rows {
+		f := r.fields
+		idx, ok := k.countryIndex[f[2]]
+		if !ok {
+			return t.errorf(r, "place %q: country %q is not in countries.tsv", f[0], f[2])
+		}
+		origin := t.origin(r)
+		add := func(names []string, kind targetKind) error {
+			for _, n := range names {
+				if err := checkName(n); err != nil {
+					return t.errorf(r, "%v", err)
+				}
+				if other, taken := k.otherMeaning(n, idx); taken {
+					k.shadowed = append(k.shadowed, problem{origin, fmt.Sprintf("place %q left out: the name already means something else (%s)", n, other)})
+					continue
+				}
+				k.addName(n, target{kind: kind, idx: idx}, origin)
+			}
+			return nil
+		}
+		if err := add(append([]string{f[0]}, list(f[1])...), tPlace); err != nil {
+			return err
+		}
+		if err := add(list(f[3]), tDemonym); err != nil {
+			return err
+		}
+		k.places++
+	}
+	return nil
+}
+
+// otherMeaning reports where a name already has a meaning other than a
+// place or demonym of country idx.
+func (k *KB) otherMeaning(name string, idx int) (string, bool) {
+	for _, s := range k.sources[name] {
+		if (s.target.kind == tPlace || s.target.kind == tDemonym) && s.target.idx == idx {
+			continue
+		}
+		return s.origin, true
+	}
+	return "", false
+}

@@ -99,7 +99,8 @@ func (r *Resolver) Find(body string, span dyad.Span) []Mention {
 // notePlace remembers the country or organisation named last, as soon as
 // it is read, for "the president" later in the same sentence.
 func (r *Resolver) notePlace(m Mention) {
-	if (m.Kind == Country || m.Kind == Organisation) && m.Code != "" && !m.Plural {
+	// A place ("Gaza") is not the country "the president" then belongs to.
+	if (m.Kind == Country || m.Kind == Organisation) && m.Code != "" && !m.Plural && !m.Place {
 		r.order++
 		r.places = slices.DeleteFunc(r.places, func(p place) bool { return p.code == m.Code })
 		r.places = append(r.places, place{m.Code, r.order})
@@ -234,7 +235,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 	// "the foreign minister of Azerbaijan [Jeyhun Bayramov]"
 	if c.anchor == nil && c.person == nil && len(c.words) > 0 && pos < len(atoms) {
 		a := &atoms[pos]
-		if tg := primaryTarget(a.targets); !a.isSector() && (tg.kind == tCountry || tg.kind == tOrg) && isOfGap(body[c.end:a.start]) {
+		if tg := primaryTarget(a.targets); !a.isSector() && (tg.kind == tCountry || tg.kind == tOrg || tg.kind == tPlace) && isOfGap(body[c.end:a.start]) {
 			c.anchor, c.anchorT, c.end = a, tg, a.end
 			pos++
 			if pos < len(atoms) && !atoms[pos].isSector() && personLike(primaryTarget(atoms[pos].targets).kind) &&
@@ -283,6 +284,9 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 			ct := r.kb.countries[t.idx]
 			code, name, kind = ct.Code, ct.Name, Country
 			switch {
+			case t.kind == tPlace:
+				// "Kherson" is Ukraine with no sector; "Gaza residents"
+				// takes the sector of its words.
 			case t.kind == tDemonym:
 				sector, plural = "", true
 			case sector == "" && t.kind == tAdj && !hasNounOrTitle(c.words) && c.person == nil:
@@ -320,9 +324,11 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 		kind = Person
 		name = strings.TrimSpace(body[c.end:c.nameEnd])
 		c.end = c.nameEnd
-	case c.anchor != nil && onlySingularTitles(c.words) && c.anchorT.kind != tDemonym:
+	case c.anchor != nil && onlySingularTitles(c.words) && c.anchorT.kind != tDemonym && c.anchorT.kind != tPlace:
 		// "Russia's foreign minister", "the Moldovan president": the holder
-		// of that office on the date, when the phrase is definite.
+		// of that office on the date, when the phrase is definite. A
+		// place's title ("Kharkiv's governor") names no national office
+		// holder: it stays the country with the title's sector.
 		fromTitle = true
 		if c.possessive || startsWithThe(body[c.start:c.end]) {
 			if p, ok := r.kb.holder(code, lowerASCII(c.words[len(c.words)-1].Word), r.date); ok {
@@ -350,6 +356,7 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 		}
 	}
 	m := Mention{Kind: kind, Plural: plural, fromTitle: fromTitle}
+	m.Place = c.anchor != nil && c.anchorT.kind == tPlace && kind == Country
 	m.Text, m.Start, m.End = body[c.start:c.end], c.start, c.end
 	m.Name, m.Code, m.Sector = name, code, sector
 	if len(members) > 0 {

@@ -44,8 +44,8 @@ func runDict(e *env, args []string) int {
 	}
 	st, errs := k.Check()
 	report(errs)
-	fmt.Fprintf(e.stdout, "kb: %d countries, %d sector words, %d people in %d offices (%d with uncertain dates), %d organisations and groups, %d titles, %d names\n",
-		st.Countries, st.SectorWords, st.People, st.Offices, st.Uncertain, st.Orgs, st.Titles, st.Names)
+	fmt.Fprintf(e.stdout, "kb: %d countries, %d places, %d sector words, %d people in %d offices (%d with uncertain dates), %d organisations and groups, %d titles, %d names\n",
+		st.Countries, st.Places, st.SectorWords, st.People, st.Offices, st.Uncertain, st.Orgs, st.Titles, st.Names)
 
 	vd, err := verbs.Load(data.FS, "verbs")
 	if err != nil {
