@@ -57,10 +57,10 @@ func NewWriter(name string, w io.Writer) (Writer, error) {
 // errClosed is returned by Write after Close.
 var errClosed = errors.New("record: write after close")
 
-// oneLine makes s safe for one cell of a tab-separated or aligned line:
+// OneLine makes s safe for one cell of a tab-separated or aligned line:
 // tabs, line breaks and other separators become spaces, and invalid UTF-8
 // becomes U+FFFD (tabwriter gives byte 0xff a meaning of its own).
-func oneLine(s string) string {
+func OneLine(s string) string {
 	s = strings.ToValidUTF8(s, "\uFFFD")
 	if !strings.ContainsAny(s, "\t\n\r\v\f\u0085\u2028\u2029") {
 		return s

@@ -50,7 +50,7 @@ func (t *tableWriter) Close() error {
 // underlying writer surface at Flush.
 func writeRow(tw *tabwriter.Writer, cells []string) error {
 	for i, c := range cells {
-		cells[i] = oneLine(c)
+		cells[i] = OneLine(c)
 	}
 	_, err := io.WriteString(tw, strings.Join(cells, "\t")+"\n")
 	return err

@@ -69,7 +69,7 @@ func (t *tsvWriter) writeHeader() error {
 
 func tsvLine(fields []string) string {
 	for i, f := range fields {
-		fields[i] = oneLine(f)
+		fields[i] = OneLine(f)
 	}
 	return strings.Join(fields, "\t") + "\n"
 }

@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/dyad-events/dyad"
+	"github.com/dyad-events/dyad/record"
 	"github.com/dyad-events/dyad/store"
 	"github.com/parquet-go/parquet-go"
 )
@@ -307,7 +308,7 @@ func (d *delimited) line(cells []string) error {
 		return d.csv.Write(cells)
 	}
 	for i, c := range cells {
-		cells[i] = oneCell(c)
+		cells[i] = record.OneLine(c)
 	}
 	_, err := io.WriteString(d.w, strings.Join(cells, "\t")+"\n")
 	return err
@@ -335,18 +336,6 @@ func (d *delimited) Close() error {
 		return d.csv.Error()
 	}
 	return nil
-}
-
-// oneCell makes s safe for one TSV or table cell.
-func oneCell(s string) string {
-	s = strings.ToValidUTF8(s, "\uFFFD")
-	return strings.Map(func(r rune) rune {
-		switch r {
-		case '\t', '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 type parquetEvents struct {
@@ -394,7 +383,7 @@ func newTableEvents(w io.Writer) *tableEvents {
 
 func (t *tableEvents) row(cells ...string) error {
 	for i, c := range cells {
-		cells[i] = oneCell(c)
+		cells[i] = record.OneLine(c)
 	}
 	_, err := io.WriteString(t.tw, strings.Join(cells, "\t")+"\n")
 	return err
