@@ -154,6 +154,10 @@ func lead(body string) string {
 	return body
 }
 
+// Warnings returns the problems loading worked around, such as unreadable
+// lines of an outside (PETRARCH) dictionary that were left out.
+func (c *Coder) Warnings() []error { return c.kb.Warnings() }
+
 // WaitReady blocks until every matcher built in the background after New is
 // in use, so that a measurement of throughput sees the steady state.
 func (c *Coder) WaitReady() { c.kb.WaitReady() }

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/dyad-events/dyad"
@@ -59,8 +60,15 @@ func (f *codeFlags) dictionaries() []string {
 }
 
 func (f *codeFlags) coder() (*coder.Coder, error) {
-	return coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch,
+	c, err := coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch,
 		PetrarchActors: f.petrarchActors, PetrarchAgents: f.petrarchAgents})
+	if err != nil {
+		return nil, err
+	}
+	for _, w := range c.Warnings() {
+		slog.Warn("dictionary line left out", "problem", w)
+	}
+	return c, nil
 }
 
 func runCode(e *env, args []string) int {
