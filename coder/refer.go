@@ -17,7 +17,7 @@ import (
 // which expect none), else a partner named in a "with X" or "between X and
 // Y" phrase elsewhere in the sentence ("our interaction with the United
 // States, we are determined to deepen our bilateral partnership").
-func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity) []dyad.Entity {
+func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity, conflict bool) []dyad.Entity {
 	an := s.an
 	end := an.ClauseEnd(pi)
 	if m.pat.Self {
@@ -28,9 +28,13 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		if np < 0 || an.NPs[np].Start != k {
 			continue
 		}
+		// Where it happened is not to whom ("held talks in Riyadh"), except
+		// for force: "struck targets in southern Lebanon" strikes Lebanon.
 		switch an.NPs[np].Prep {
 		case "in", "inside", "near", "outside", "across", "throughout", "during":
-			continue // where it happened ("held talks in Riyadh"), not to whom
+			if !conflict {
+				continue
+			}
 		}
 		if an.NPs[np].Actor >= 0 {
 			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {

@@ -245,7 +245,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		return dyad.Event{}, false
 	}
 	if len(recipient) == 0 {
-		recipient = st.fallbackRecipient(s, pi, m, actor)
+		recipient = st.fallbackRecipient(s, pi, m, actor, info.Quad == 4)
 	}
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if recipient == nil {

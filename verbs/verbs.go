@@ -43,24 +43,38 @@ type Pattern struct {
 	File    string   // where the line came from, for messages
 	Line    int
 
-	order int // load order, to break specificity ties
+	order  int // load order, to break specificity ties
+	weight int // specificity, weighed when the dictionary is indexed
 }
 
 // Literal and slot weights for Specificity. A literal says much more about
 // the event than the mere presence of a recipient does.
 const (
-	literalWeight = 10
-	slotWeight    = 1
+	literalWeight  = 10
+	functionWeight = 4 // a literal of function words only ("to", "on", "with")
+	slotWeight     = 1
 )
 
 // Specificity ranks patterns of one head: each literal element counts ten,
 // the recipient slot one. "congratulate + on" beats "congratulate +".
 func (p *Pattern) Specificity() int {
+	if p.weight > 0 {
+		return p.weight
+	}
+	return p.specificity(nil)
+}
+
+// specificity weighs the elements; function words (from the dictionary's
+// function-words.tsv) count less than content words.
+func (p *Pattern) specificity(function map[string]bool) int {
 	s := 0
 	for _, e := range p.Elems {
-		if e.Slot {
+		switch {
+		case e.Slot:
 			s += slotWeight
-		} else {
+		case allIn(e.Words, function):
+			s += functionWeight
+		default:
 			s += literalWeight
 		}
 	}
@@ -105,6 +119,8 @@ func (p *Pattern) Where() string { return fmt.Sprintf("%s:%d", p.File, p.Line) }
 // Dict is a loaded verb-pattern dictionary. It is read-only after loading
 // (Merge aside), so one Dict may serve many goroutines.
 type Dict struct {
+	// function holds the function words that weigh less in a pattern
+	function map[string]bool
 	patterns []*Pattern
 	byHead   map[string][]*Pattern // sorted: most specific first, then load order
 }
@@ -133,8 +149,28 @@ func Load(fsys fs.FS, dir string) (*Dict, error) {
 	if len(errs) > 0 {
 		return nil, fmt.Errorf("verb patterns: %w", errors.Join(errs...))
 	}
+	if b, err := fs.ReadFile(fsys, path.Join(dir, "function-words.tsv")); err == nil {
+		d.function = map[string]bool{}
+		for _, line := range strings.Split(string(b), "\n") {
+			if w := strings.TrimSpace(line); w != "" && !strings.HasPrefix(w, "#") {
+				d.function[strings.ToLower(w)] = true
+			}
+		}
+	}
 	d.index()
 	return d, nil
+}
+
+func allIn(words []string, set map[string]bool) bool {
+	if len(set) == 0 || len(words) == 0 {
+		return false
+	}
+	for _, w := range words {
+		if !set[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // LoadFiles reads user pattern files from disk, in the order given. A path
@@ -210,6 +246,7 @@ func (d *Dict) add(name, text string) []error {
 func (d *Dict) index() {
 	d.byHead = make(map[string][]*Pattern)
 	for _, p := range d.patterns {
+		p.weight = p.specificity(d.function)
 		for _, h := range p.Head {
 			d.byHead[h] = append(d.byHead[h], p)
 		}
