@@ -35,6 +35,7 @@ func TestPlaces(t *testing.T) {
 		{"place title names no national holder", "Kharkiv's governor said.", []want{
 			{"Kharkiv's governor", "Ukraine", "UKR", "GOV", Country}}},
 		{"longest spelling", "Tanks entered the Gaza Strip.", []want{
+			{"Tanks", "", "", "MIL", Generic},
 			{"the Gaza Strip", "Palestine", "PSE", "", Country}}},
 		{"country and place", "Rockets were fired from Lebanon at Haifa.", []want{
 			{"Lebanon", "Lebanon", "LBN", "GOV", Country},
