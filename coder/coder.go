@@ -167,16 +167,23 @@ func (c *Coder) Code(d dyad.Document) ([]dyad.Event, error) {
 	if off, _ := c.discards.Document(lead(d.Body)); off {
 		return nil, nil // a sports report or a film review: no political events
 	}
+	st := c.readDocument(d)
+	var events []dyad.Event
+	for _, s := range st.sents {
+		events = append(events, st.code(s)...)
+	}
+	return events, nil
+}
+
+// readDocument is the first pass: every sentence's tokens, actors (resolved
+// as of the document's date, coreference carried from sentence to sentence)
+// and clause structure, ready for the second pass to code.
+func (c *Coder) readDocument(d dyad.Document) *docState {
 	td := c.text.Analyze(d.Body)
 	res := c.kb.NewResolver(d.Date)
 	sents := make([]*sentence, len(td.Sentences))
 	for i := range td.Sentences {
 		sents[i] = c.read(d.Body, &td.Sentences[i], res, d.Date)
 	}
-	st := &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
-	var events []dyad.Event
-	for _, s := range sents {
-		events = append(events, st.code(s)...)
-	}
-	return events, nil
+	return &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
 }

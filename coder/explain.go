@@ -17,13 +17,8 @@ func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
 		fmt.Fprintf(w, "document discarded by %s\n", rule)
 		return nil
 	}
-	td := c.text.Analyze(d.Body)
-	res := c.kb.NewResolver(d.Date)
-	sents := make([]*sentence, len(td.Sentences))
-	for i := range td.Sentences {
-		sents[i] = c.read(d.Body, &td.Sentences[i], res, d.Date)
-	}
-	st := &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
+	st := c.readDocument(d)
+	td, sents := st.td, st.sents
 	for qi, q := range td.Quotes {
 		sp := "?"
 		if e := st.speaker(qi); e != nil {

@@ -351,9 +351,10 @@ func (st *docState) eventNounReferent(s *sentence, np int, actor []dyad.Entity) 
 	default:
 		return nil
 	}
+	kinds := strings.Split(types, ",")
 	for i := len(st.events) - 1; i >= 0; i-- {
 		ev := st.events[i]
-		if !slices.Contains(strings.Split(types, ","), ev.Type) || sameAs(ev.Actor[0], actor) || ev.Actor[0].Code == actor[0].Code {
+		if !slices.Contains(kinds, ev.Type) || sameAs(ev.Actor[0], actor) || ev.Actor[0].Code == actor[0].Code {
 			continue
 		}
 		e := ev.Actor[0]
