@@ -35,6 +35,11 @@ type Options struct {
 	// PetrarchVerbFiles are verb dictionaries in PETRARCH's CAMEO.2.0.txt
 	// format; dyad's own patterns win where both have one.
 	PetrarchVerbFiles []string
+	// Statements also codes CAMEO 01 public statements ("said", "expressed
+	// optimism", "denied responsibility"). PLOVER has no type for them, so
+	// their records carry an empty event type: they are off by default and
+	// meant for CAMEO-based comparisons (ConfliBERT's classes count them).
+	Statements bool
 }
 
 // Coder codes documents. It is safe for concurrent use: all per-document
@@ -60,6 +65,8 @@ type Coder struct {
 	eventNouns map[string]string
 	// contexts maps a lemma to the PLOVER context it suggests.
 	contexts map[string]string
+	// statements: code CAMEO 01 statements too (Options.Statements).
+	statements bool
 }
 
 // New loads the embedded knowledge (and any user dictionaries) and returns a
@@ -124,7 +131,7 @@ func New(opts Options) (*Coder, error) {
 		return nil, err
 	}
 	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words, dates: dates, discards: discards,
-		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns}, nil
+		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns, statements: opts.Statements}, nil
 }
 
 // byPrefix maps a CAMEO code through one of the prefix tables (intent,

@@ -110,3 +110,7 @@ func wordIn(t text.Token, words []string) bool {
 // threatPattern stands in for a verb pattern when a warning's content
 // has no pattern of its own ("vowed that Iran would pay").
 var threatPattern = &verbs.Pattern{Code: "130", Self: true, File: "(warning)"}
+
+// statementPattern stands in for a verb pattern on a verb of saying when
+// statements are coded (Options.Statements): "X said ..." is CAMEO 010.
+var statementPattern = &verbs.Pattern{Code: "010", Self: true, File: "(statement)"}

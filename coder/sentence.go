@@ -163,6 +163,12 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 	}
 	warned := false
+	if !found && st.c.statements && p.Report {
+		// With Options.Statements, a verb of saying is itself a CAMEO 010
+		// statement by its subject.
+		h := p.End - 1
+		m, found = match{pat: statementPattern, head: h, slot: -1, last: h}, true
+	}
 	if !found {
 		// "Netanyahu vowed that Iran would pay": a warning about another
 		// actor's fate is a threat to it, whatever the verb.
@@ -174,6 +180,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
+	if negated && strings.HasPrefix(code, "01") {
+		// "declined to comment", "did not say": declining comment (011) is
+		// the statement made
+		code, negated = "011", false
+	}
 	toks := s.src.Tokens
 	var actor, recipient []dyad.Entity
 
@@ -212,7 +223,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 	}
 	info, ok := st.c.onto.Lookup(code)
-	if !ok || info.Type == "" {
+	if !ok || info.Type == "" && !st.c.statements {
 		return dyad.Event{}, false // unknown code, or a CAMEO 01 statement: not a PLOVER event
 	}
 

@@ -121,6 +121,8 @@ func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
 			if bestScore == 7 {
 				fullOK++
 			}
+		} else {
+			rep.Misses = append(rep.Misses, RecordMiss{ID: rec.ID, Gold: gold, Pred: pred, Text: rec.Text})
 		}
 		if m := strings.TrimSpace(rec.Mode); m != "" {
 			modeN++

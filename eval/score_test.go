@@ -332,3 +332,25 @@ func TestReportJSONShape(t *testing.T) {
 		}
 	}
 }
+
+// TestSentenceClass: a sentence's class is its first event's, a statement
+// only when nothing else was coded.
+func TestSentenceClass(t *testing.T) {
+	ev := func(code string) dyad.Event { return dyad.Event{CAMEO: code} }
+	tests := []struct {
+		events []dyad.Event
+		want   string
+	}{
+		{nil, NoEvent},
+		{[]dyad.Event{ev("010")}, "0"},
+		{[]dyad.Event{ev("010"), ev("190")}, "4"},
+		{[]dyad.Event{ev("042"), ev("010")}, "1"},
+		{[]dyad.Event{ev("163")}, "3"},
+		{[]dyad.Event{ev("x")}, NoEvent},
+	}
+	for _, tt := range tests {
+		if got := sentenceClass(tt.events); got != tt.want {
+			t.Errorf("sentenceClass(%v) = %s, want %s", tt.events, got, tt.want)
+		}
+	}
+}

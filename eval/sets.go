@@ -58,6 +58,24 @@ type SetReport struct {
 	Notes     []string  `json:"notes,omitempty"`
 	// Errors are records the coder failed on (scored as no events).
 	Errors []string `json:"errors,omitempty"`
+	// Misses are the records scored wrong, for `dyad eval --misses`.
+	Misses []RecordMiss `json:"misses,omitempty"`
+}
+
+// RecordMiss is one record of a public set that dyad got wrong: the gold
+// label, what dyad predicted (NONE for no event) and the sentence.
+type RecordMiss struct {
+	ID   string `json:"id"`
+	Gold string `json:"gold"`
+	Pred string `json:"pred"`
+	Text string `json:"text"`
+}
+
+// WriteMisses prints one line per wrong record: gold, predicted, id, text.
+func (r SetReport) WriteMisses(w io.Writer) {
+	for _, m := range r.Misses {
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", m.Gold, m.Pred, m.ID, strings.Join(strings.Fields(m.Text), " "))
+	}
 }
 
 // Figure returns the named figure.
@@ -166,4 +184,41 @@ func entityCodes(es []dyad.Entity) []string {
 		out = append(out, e.Code)
 	}
 	return out
+}
+
+// Set is a public test set `dyad eval --set` knows.
+type Set struct {
+	Name string
+	Run  func(dataDir string, code CodeFunc) (SetReport, error)
+	// Statements: the set's labels count CAMEO 01 statements as events, so
+	// it is scored with coder.Options.Statements on.
+	Statements bool
+}
+
+// Sets are the public test sets, in report order. conflibert-train is for
+// development: tune on it, report the test split.
+var Sets = []Set{
+	{Name: "plover-gsr", Run: PloverGSR},
+	{Name: "conflibert", Run: Conflibert, Statements: true},
+	{Name: "conflibert-train", Run: ConflibertTrain, Statements: true},
+	{Name: "petrarch-unit", Run: PetrarchUnit},
+}
+
+// LookupSet returns the set called name.
+func LookupSet(name string) (Set, bool) {
+	for _, s := range Sets {
+		if s.Name == name {
+			return s, true
+		}
+	}
+	return Set{}, false
+}
+
+// SetNames lists the known sets' names, comma-separated.
+func SetNames() string {
+	var names []string
+	for _, s := range Sets {
+		names = append(names, s.Name)
+	}
+	return strings.Join(names, ", ")
 }

@@ -25,6 +25,9 @@ type codeFlags struct {
 	petrarch stringList
 	// PETRARCH/TABARI actor and agent dictionaries
 	petrarchActors, petrarchAgents stringList
+	// statements: also code CAMEO 01 statements (set by `dyad code` and
+	// `dyad explain` only: a store holds PLOVER events)
+	statements bool
 }
 
 func (f *codeFlags) add(fs *flag.FlagSet) {
@@ -61,7 +64,7 @@ func (f *codeFlags) dictionaries() []string {
 
 func (f *codeFlags) coder() (*coder.Coder, error) {
 	c, err := coder.New(coder.Options{DictDirs: f.dictDirs, VerbFiles: f.verbs, PetrarchVerbFiles: f.petrarch,
-		PetrarchActors: f.petrarchActors, PetrarchAgents: f.petrarchAgents})
+		PetrarchActors: f.petrarchActors, PetrarchAgents: f.petrarchAgents, Statements: f.statements})
 	if err != nil {
 		return nil, err
 	}
@@ -77,6 +80,7 @@ func runCode(e *env, args []string) int {
 			"(recursively, in name order) or - for standard input, and writes one event record per line.")
 	var cf codeFlags
 	cf.add(fs)
+	fs.BoolVar(&cf.statements, "statements", false, "also write CAMEO 01 public statements (\"said\", \"declined to comment\"); they have no PLOVER type, so their event field is empty")
 	format := fs.String("format", "jsonl", "output `format`: jsonl, tsv or table")
 	if err := fs.Parse(args); err != nil {
 		return 2

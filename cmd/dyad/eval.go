@@ -19,18 +19,11 @@ func init() {
 	register(command{name: "eval", summary: "score dyad against gold events or a public test set", run: runEval})
 }
 
-// evalSets are the public test sets `dyad eval --set` knows.
-var evalSets = map[string]func(dataDir string, code eval.CodeFunc) (eval.SetReport, error){
-	"plover-gsr":    eval.PloverGSR,
-	"conflibert":    eval.Conflibert,
-	"petrarch-unit": eval.PetrarchUnit,
-}
-
 func runEval(e *env, args []string) int {
 	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	gold := fs.String("gold", "", "gold directory of NAME.txt + NAME.gold.json pairs")
-	set := fs.String("set", "", "public test set: conflibert, petrarch-unit or plover-gsr")
+	set := fs.String("set", "", "public test set: "+eval.SetNames())
 	dataDir := fs.String("data", "../shared/data", "folder holding the public test sets (for --set)")
 	var dictDirs, verbFiles stringList
 	fs.Var(&dictDirs, "dict", "extra actor dictionary `DIR` in dyad's format (repeatable)")
@@ -49,17 +42,18 @@ func runEval(e *env, args []string) int {
 		fmt.Fprintln(e.stderr, "dyad eval: give exactly one of --gold DIR or --set NAME (see 'dyad eval -h')")
 		return 2
 	}
-	if _, ok := evalSets[*set]; *set != "" && !ok {
-		fmt.Fprintf(e.stderr, "dyad eval: unknown set %q (known: conflibert, petrarch-unit, plover-gsr)\n", *set)
+	setDef, ok := eval.LookupSet(*set)
+	if *set != "" && !ok {
+		fmt.Fprintf(e.stderr, "dyad eval: unknown set %q (known: %s)\n", *set, eval.SetNames())
 		return 2
 	}
-	code, err := newEvalCoder(coder.Options{DictDirs: dictDirs, VerbFiles: verbFiles})
+	code, err := newEvalCoder(coder.Options{DictDirs: dictDirs, VerbFiles: verbFiles, Statements: setDef.Statements})
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad eval: %v\n", err)
 		return 1
 	}
 	if *set != "" {
-		return evalSet(e, *set, *dataDir, code, *asJSON)
+		return evalSet(e, setDef, *dataDir, code, *asJSON, *misses)
 	}
 	return evalGold(e, *gold, code, *asJSON, *misses)
 }
@@ -108,8 +102,8 @@ func evalGold(e *env, dir string, code eval.CodeFunc, asJSON, misses bool) int {
 	return 0
 }
 
-func evalSet(e *env, name, dataDir string, code eval.CodeFunc, asJSON bool) int {
-	rep, err := evalSets[name](dataDir, code)
+func evalSet(e *env, set eval.Set, dataDir string, code eval.CodeFunc, asJSON, misses bool) int {
+	rep, err := set.Run(dataDir, code)
 	if err != nil {
 		fmt.Fprintf(e.stderr, "dyad eval: %v\n", err)
 		return 1
@@ -122,6 +116,10 @@ func evalSet(e *env, name, dataDir string, code eval.CodeFunc, asJSON bool) int 
 		return 0
 	}
 	rep.WriteTable(e.stdout)
+	if misses {
+		fmt.Fprintln(e.stdout, "\nwrong records (gold, predicted, id, text):")
+		rep.WriteMisses(e.stdout)
+	}
 	return 0
 }
 
@@ -132,7 +130,7 @@ func writeJSON(w io.Writer, v any) error {
 }
 
 func evalUsage(w io.Writer, fs *flag.FlagSet) {
-	fmt.Fprintln(w, "Usage: dyad eval --gold DIR [--json] [--misses]\n       dyad eval --set NAME [--data DIR] [--json]")
+	fmt.Fprintln(w, "Usage: dyad eval --gold DIR [--json] [--misses]\n       dyad eval --set NAME [--data DIR] [--json] [--misses]")
 	fmt.Fprintln(w, "\nScores dyad's events against gold files (shared/spec/gold-format.md) or a public test set.\n\nOptions:")
 	var b strings.Builder
 	fs.SetOutput(&b)

@@ -16,6 +16,7 @@ func runExplain(e *env, args []string) int {
 			"negation, modality and matching verb pattern, and the events coded: for growing dictionaries.")
 	var cf codeFlags
 	cf.add(fs)
+	fs.BoolVar(&cf.statements, "statements", false, "also code CAMEO 01 public statements")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}

@@ -75,16 +75,23 @@ func run(shared, out string) error {
 			r.Dyad.Precision, r.Dyad.Recall, r.Dyad.F1, r.Strict.Precision, r.Strict.Recall, r.Strict.F1, r.NegatedRecall, r.CAMEORootAcc)
 	}
 
-	sets := []struct {
-		name string
-		run  func(string, eval.CodeFunc) (eval.SetReport, error)
-	}{{"plover-gsr", eval.PloverGSR}, {"conflibert", eval.Conflibert}, {"petrarch-unit", eval.PetrarchUnit}}
-	for _, s := range sets {
-		r, err := s.run(filepath.Join(shared, "data"), c.Code)
-		if err != nil {
-			return fmt.Errorf("%s: %w", s.name, err)
+	withStatements, err := coder.New(coder.Options{Statements: true})
+	if err != nil {
+		return err
+	}
+	for _, s := range eval.Sets {
+		if s.Name == "conflibert-train" {
+			continue // the development split is not reported
 		}
-		fmt.Fprintf(&b, "\n### `%s` (%d records)\n\n| figure | value | count |\n|---|---|---|\n", s.name, r.Records)
+		code := c.Code
+		if s.Statements {
+			code = withStatements.Code
+		}
+		r, err := s.Run(filepath.Join(shared, "data"), code)
+		if err != nil {
+			return fmt.Errorf("%s: %w", s.Name, err)
+		}
+		fmt.Fprintf(&b, "\n### `%s` (%d records)\n\n| figure | value | count |\n|---|---|---|\n", s.Name, r.Records)
 		for _, f := range r.Figures {
 			fmt.Fprintf(&b, "| %s | %.3f | %d / %d |\n", f.Name, f.Value, f.Num, f.Den)
 		}
