@@ -45,9 +45,20 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 		// phrases, so that a long name ("Turkish President Recep Tayyip
 		// Erdogan's invitation") counts as one.
 		gap := 0
+		sawActor := false // an actor noun phrase was skipped
 		for k := pos; k < end && gap <= maxGap; k++ {
 			if k > pos {
 				if blocksGap(toks[k-1]) {
+					break
+				}
+				// "criticised China over its policy": a literal is not
+				// sought past an actor and a preposition after it, which
+				// make the actor the object ("the Israeli decision" may
+				// still be skipped into)
+				if np := an.NPAt(k - 1); np >= 0 && an.NPs[np].Actor >= 0 {
+					sawActor = true
+				}
+				if !el.Slot && sawActor && (toks[k-1].Tag == "IN" || toks[k-1].Tag == "TO") {
 					break
 				}
 				if np := an.NPAt(k); np < 0 || np != an.NPAt(k-1) {

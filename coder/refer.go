@@ -17,7 +17,7 @@ import (
 // which expect none), else a partner named in a "with X" or "between X and
 // Y" phrase elsewhere in the sentence ("our interaction with the United
 // States, we are determined to deepen our bilateral partnership").
-func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity, conflict bool) []dyad.Entity {
+func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity, placeIsTarget bool) []dyad.Entity {
 	an := s.an
 	end := an.ClauseEnd(pi)
 	if m.pat.Self {
@@ -29,12 +29,16 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			continue
 		}
 		// Where it happened is not to whom ("held talks in Riyadh"), except
-		// for force: "struck targets in southern Lebanon" strikes Lebanon.
+		// for force and aid: "struck targets in southern Lebanon" strikes
+		// Lebanon, "delivered food in Haiti" helps Haiti.
 		switch an.NPs[np].Prep {
 		case "in", "inside", "near", "outside", "across", "throughout", "during":
-			if !conflict {
+			if !placeIsTarget {
 				continue
 			}
+		}
+		if an.IsSubject(np) {
+			continue // "..., the foreign ministry said": another verb's subject
 		}
 		if an.NPs[np].Actor >= 0 {
 			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
@@ -96,9 +100,24 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 	}
 	n := an.NPs[np]
 	if n.Actor >= 0 {
+		// "the two leaders": a plural sector word after "two" or "both"
+		// stands for the two parties named before
+		if m := s.mentions[n.Actor]; m.Code == "" && n.Start > 0 &&
+			st.c.words.Is(strings.ToLower(s.src.Tokens[n.Start-1].Text), grammar.PairDet) {
+			if es := st.pairSpan(s, n.Start-1, n.End); len(es) > 0 {
+				return es
+			}
+		}
 		return []dyad.Entity{s.mentions[n.Actor].Entity}
 	}
 	if n.Pronoun == 0 {
+		// "the Turkish and Greek sides (of Cyprus)": the parties the
+		// adjectives name
+		if h := s.src.Tokens[n.End-1].Lemma; st.c.words.Is(h, grammar.Pair|grammar.PairConflict) {
+			if es := st.adjectiveOwners(s, n.Start, n.End-1); len(es) > 1 {
+				return es
+			}
+		}
 		if es := st.possessed(s, np); len(es) > 0 {
 			return es
 		}
@@ -131,17 +150,86 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 			return as(e.Entity)
 		}
 	}
+	kinds := []kb.Kind{kb.Person}
 	switch {
 	case n.Pronoun&grammar.ThirdSg != 0:
-		if e, ok := st.lastMention(tok.Start, exclude, kb.Person); ok {
-			return as(e)
-		}
 	case n.Pronoun&grammar.ThirdIt != 0:
-		if e, ok := st.lastMention(tok.Start, exclude, kb.Country, kb.Organisation, kb.Group); ok {
+		kinds = []kb.Kind{kb.Country, kb.Organisation, kb.Group}
+	case n.Pronoun&grammar.ThirdPl != 0:
+		kinds = []kb.Kind{kb.Country, kb.Organisation, kb.Group, kb.Generic}
+	default:
+		return nil
+	}
+	// A subject pronoun continues the topic: the subject of the clause
+	// before ("North Korea has not replied to Washington, and it may ..."),
+	// not merely the nearest name.
+	if an.IsSubject(np) {
+		if e, ok := st.previousSubject(s, n.Start, exclude, kinds); ok {
 			return as(e)
 		}
 	}
+	if n.Pronoun&grammar.ThirdPl != 0 {
+		return nil // "they" with no subject to continue is too vague
+	}
+	if e, ok := st.lastMention(tok.Start, exclude, kinds...); ok {
+		return as(e)
+	}
+	// "expelled a Russian diplomat, accusing him of spying": with no person
+	// named, "him" or "her" is the last actor noun of this sentence
+	if n.Pronoun&grammar.ThirdSg != 0 && !an.IsSubject(np) {
+		for mi := len(s.mentions) - 1; mi >= 0; mi-- {
+			if m := s.mentions[mi]; m.End <= tok.Start && m.Code != "" && !sameAs(m.Entity, exclude) {
+				return as(m.Entity)
+			}
+		}
+	}
 	return nil
+}
+
+// previousSubject returns the subject of the nearest main or coordinated
+// clause before token tok of sentence s, else that of the previous
+// sentence's first clause, when it is an actor mention of one of the kinds.
+func (st *docState) previousSubject(s *sentence, tok int, exclude []dyad.Entity, kinds []kb.Kind) (dyad.Entity, bool) {
+	subjectOf := func(ss *sentence, pi int) (dyad.Entity, bool) {
+		an := ss.an
+		p := an.Preds[pi]
+		if p.Kind != grammar.Finite || p.Subject < 0 {
+			return dyad.Entity{}, false
+		}
+		switch an.Clauses[p.Clause].Kind {
+		case grammar.SubordClause, grammar.RelativeClause, grammar.QuoteClause:
+			return dyad.Entity{}, false
+		}
+		np := an.NPs[p.Subject]
+		if np.Actor < 0 || np.Pronoun != 0 {
+			return dyad.Entity{}, false
+		}
+		m := ss.mentions[np.Actor]
+		if !slices.Contains(kinds, m.Kind) || sameAs(m.Entity, exclude) || m.Code == "" {
+			return dyad.Entity{}, false
+		}
+		return m.Entity, true
+	}
+	for pi := len(s.an.Preds) - 1; pi >= 0; pi-- {
+		if s.an.Preds[pi].End > tok {
+			continue
+		}
+		if e, ok := subjectOf(s, pi); ok {
+			return e, true
+		}
+	}
+	for si := range st.sents {
+		if st.sents[si] != s || si == 0 {
+			continue
+		}
+		prev := st.sents[si-1]
+		for pi := range prev.an.Preds {
+			if e, ok := subjectOf(prev, pi); ok {
+				return e, true
+			}
+		}
+	}
+	return dyad.Entity{}, false
 }
 
 // speakerMention is an actor with the kind of mention it came from.
@@ -368,6 +456,12 @@ func (st *docState) eventNounReferent(s *sentence, np int, actor []dyad.Entity) 
 // recipient of the last event that had both.
 func (st *docState) pair(s *sentence, np int) []dyad.Entity {
 	n := s.an.NPs[np]
+	return st.pairSpan(s, n.Start, n.End)
+}
+
+// pairSpan is pair over the tokens [first, end).
+func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
+	n := grammar.NP{Start: first, End: end}
 	toks := s.src.Tokens
 	w := st.c.words
 	det := false

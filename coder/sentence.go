@@ -84,6 +84,9 @@ type docState struct {
 	sents    []*sentence
 	speakers map[int]*dyad.Entity // quotation index -> speaker (nil: none found)
 	events   []dyad.Event         // coded so far, for addressee lookup
+	// adjectives caches country adjectives ("Indian") by spelling; nil
+	// for a word that names no country
+	adjectives map[string]*dyad.Entity
 }
 
 // code returns the events of one sentence.
@@ -178,6 +181,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 		m, found, warned = match{pat: threatPattern, head: p.Heads[len(p.Heads)-1], slot: -1, last: p.Heads[len(p.Heads)-1]}, true, true
 	}
+	if st.naming(s, pi, m.head) {
+		return dyad.Event{}, false // "what he called a campaign", "calling it a provocation"
+	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
 	if negated && strings.HasPrefix(code, "01") {
@@ -236,10 +242,24 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		recipient = st.npEntities(s, subject, actor)
 	default:
 		for _, np := range an.Conjuncts(subject) {
-			actor = append(actor, st.npEntities(s, np, nil)...)
+			actor = append(actor, st.coordinatedAdjectives(s, np, st.npEntities(s, np, nil))...)
 		}
 		if m.slot >= 0 {
 			recipient = st.npEntities(s, m.slot, actor)
+		}
+		// "rejected an Indian proposal": the proposal's author
+		if len(withoutSelf(recipient, actor)) == 0 && len(actor) > 0 {
+			recipient = withoutSelf(st.objectOwner(s, m, end), actor)
+		}
+		// "demanded that the US cancel ...": the one the demand is put to
+		if len(recipient) == 0 && len(actor) > 0 && (info.Type == "REQUEST" || st.c.words.Is(toks[m.head].Lemma, grammar.Demand)) {
+			recipient = withoutSelf(st.complementSubject(s, m.head), actor)
+		}
+		// "complained to the UN over Israeli raids": the raiders
+		if (info.Type == "ACCUSE" || info.Type == "PROTEST") && len(actor) > 0 {
+			if t := withoutSelf(st.complaintTarget(s, m, end), actor); len(t) > 0 {
+				recipient = t
+			}
 		}
 		// "condemned the strike": an event noun the pattern covered
 		// points back at whoever struck
@@ -255,8 +275,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// event nobody can be held to is left out
 		return dyad.Event{}, false
 	}
+	if len(recipient) == 0 && !p.Passive {
+		// "threatened to cut off electricity to Nakhichevan": the verb it
+		// governs names the recipient
+		recipient = st.governedRecipient(s, pi, m, actor, placeIsTarget(info.Quad, info.Type))
+	}
 	if len(recipient) == 0 {
-		recipient = st.fallbackRecipient(s, pi, m, actor, info.Quad == 4)
+		recipient = st.fallbackRecipient(s, pi, m, actor, placeIsTarget(info.Quad, info.Type))
 	}
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if recipient == nil {
@@ -292,8 +317,8 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	to := toks[m.head].End
 	body := st.doc.Body
 	docDate := st.doc.Date.Format(dyad.DateLayout)
-	date := st.eventDate(s, pi, docDate)
-	if s.historical && aux == dyad.AuxFact {
+	date := st.eventDate(s, pi, docDate, aux)
+	if aux == dyad.AuxFact && (s.historical || st.pastPerfect(s, pi)) {
 		aux = dyad.AuxHistorical
 	}
 	ev := dyad.Event{
@@ -325,6 +350,53 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	return ev, true
 }
 
+// pastPerfect reports whether predicate pi is a past perfect ("had
+// clashed") outside reported speech: news told in the past perfect is
+// background to the story ("He had clashed with Trump in February"), while
+// "police said they had arrested 20" is the news itself.
+func (st *docState) pastPerfect(s *sentence, pi int) bool {
+	an := s.an
+	p := an.Preds[pi]
+	if an.Governor(pi) >= 0 || an.Clauses[p.Clause].Kind == grammar.ReportedClause {
+		return false
+	}
+	if _, inQuote := st.quoteIndex(s.src.Tokens[p.Start].Start); inQuote {
+		return false
+	}
+	toks := s.src.Tokens
+	for k := p.Start; k+1 < p.End; k++ {
+		if toks[k].Lemma == "have" && toks[k].Tag == "VBD" && toks[k+1].Tag == "VBN" {
+			return true
+		}
+	}
+	return false
+}
+
+// naming reports whether head h, a verb of the naming class, is used to
+// name or describe rather than act: "what X called ..." or a double object
+// ("calling it a provocation", "dubbed the plan a betrayal").
+func (st *docState) naming(s *sentence, pi, h int) bool {
+	toks := s.src.Tokens
+	an := s.an
+	if !st.c.words.Is(toks[h].Lemma, grammar.Naming) {
+		return false
+	}
+	if subj := an.Preds[pi].Subject; subj >= 0 && an.NPs[subj].Start > 0 &&
+		strings.EqualFold(toks[an.NPs[subj].Start-1].Text, "what") {
+		return true
+	}
+	first := an.NPAt(h + 1)
+	if first < 0 || an.NPs[first].Start != h+1 {
+		return false
+	}
+	next := an.NPs[first].End
+	second := -1
+	if next < len(toks) {
+		second = an.NPAt(next)
+	}
+	return second >= 0 && second != first && an.NPs[second].Start == next && an.NPs[second].Prep == ""
+}
+
 func addContext(ctx []string, x string) []string {
 	for _, y := range ctx {
 		if y == x {
@@ -338,7 +410,7 @@ func addContext(ctx []string, x string) []string {
 // named in the predicate's own clause ("met Lavrov on Tuesday"), not one in
 // a clause beside it ("Sandu, who won the election on November 3"); else the
 // document's date.
-func (st *docState) eventDate(s *sentence, pi int, docDate string) string {
+func (st *docState) eventDate(s *sentence, pi int, docDate, aux string) string {
 	an := s.an
 	clause := an.Clauses[an.Preds[pi].Clause]
 	toks := s.src.Tokens
@@ -347,9 +419,16 @@ func (st *docState) eventDate(s *sentence, pi int, docDate string) string {
 	}
 	from, to := toks[clause.Start].Start-s.src.Start, toks[clause.End-1].End-s.src.Start
 	for _, f := range s.dates {
-		if f.Span.Start >= from && f.Span.End <= to {
-			return f.Date
+		if f.Span.Start < from || f.Span.End > to {
+			continue
 		}
+		// An event reported is not in the future: "will visit on Friday"
+		// and "promised to meet next week" are pledges made now; the date
+		// belongs to what is pledged.
+		if f.First.After(st.doc.Date) || aux == dyad.AuxFuture && len(f.Date) < len(docDate) {
+			continue
+		}
+		return f.Date
 	}
 	return docDate
 }

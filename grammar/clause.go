@@ -66,6 +66,9 @@ type Clause struct {
 	Kind       ClauseKind
 	Hypo       bool // opened by "if", "unless", "whether"
 	Antecedent int  // for a relative clause, the NP it describes, or -1
+	// Resumes is the clause a comma-bounded relative clause interrupted
+	// ("Modi, who attended the summit, did not ..."), or -1.
+	Resumes int
 }
 
 // Analysis is the clause structure of one sentence.
@@ -247,6 +250,12 @@ func (a *Analysis) finitePastParticiples() {
 		if p.Kind != Participle || p.Start == 0 || a.Tokens[p.Start].Tag != "VBN" {
 			continue
 		}
+		if a.pastAfterAnd(n) {
+			// "denied the accusation and called on Ruto to ...": a
+			// participle after "and" continues a simple past
+			p.Kind = Finite
+			continue
+		}
 		np := a.npAt[a.skipTimePhrase(p.Start-1)]
 		if np < 0 || a.NPs[np].Prep != "" || a.NPs[np].Possessor {
 			continue
@@ -262,6 +271,18 @@ func (a *Analysis) finitePastParticiples() {
 			p.Kind = Finite
 		}
 	}
+}
+
+// pastAfterAnd: predicate n is a bare past participle right after "and",
+// "but" or "or", and the finite predicate before it (after its object) is a
+// simple past ("VBD"), so the two are coordinated finite verbs.
+func (a *Analysis) pastAfterAnd(n int) bool {
+	p := a.Preds[n]
+	if n == 0 || p.End-p.Start != 1 || a.Tokens[p.Start-1].Tag != "CC" {
+		return false
+	}
+	prev := a.Preds[n-1]
+	return prev.Kind == Finite && prev.End-prev.Start == 1 && a.Tokens[prev.Start].Tag == "VBD"
 }
 
 // skipTimePhrase steps left from token i over a time phrase ("on

@@ -154,3 +154,25 @@ func TestLoadWordsErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestWordClasses: the bundled word list puts words in the classes the
+// coder relies on.
+func TestWordClasses(t *testing.T) {
+	w := loadWords(t)
+	tests := []struct {
+		word string
+		c    Class
+		want bool
+	}{
+		{"request", Proposal, true},
+		{"ultimatum", Proposal, true},
+		{"mediation", Proposal, true},
+		{"soldier", Proposal, false},
+		{"demand", Demand, true},
+	}
+	for _, tt := range tests {
+		if got := w.Is(tt.word, tt.c); got != tt.want {
+			t.Errorf("Is(%q, %d) = %v, want %v", tt.word, tt.c, got, tt.want)
+		}
+	}
+}

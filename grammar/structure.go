@@ -8,7 +8,7 @@ import "strings"
 // closes at the next comma, and the clause around it resumes.
 func (a *Analysis) clauses() {
 	toks := a.Tokens
-	a.Clauses = []Clause{{Start: 0, Kind: MainClause, Antecedent: -1}}
+	a.Clauses = []Clause{{Start: 0, Kind: MainClause, Antecedent: -1, Resumes: -1}}
 	cur := 0
 	resume := -1 // clause to resume after a comma-bounded relative clause
 	predAt := make([]int, len(toks))
@@ -22,7 +22,7 @@ func (a *Analysis) clauses() {
 	}
 	open := func(i int, kind ClauseKind) {
 		a.Clauses[cur].End = i
-		a.Clauses = append(a.Clauses, Clause{Start: i, Kind: kind, Antecedent: -1})
+		a.Clauses = append(a.Clauses, Clause{Start: i, Kind: kind, Antecedent: -1, Resumes: -1})
 		cur = len(a.Clauses) - 1
 	}
 	hasPred := func(c Clause, upto int) bool {
@@ -48,7 +48,7 @@ func (a *Analysis) clauses() {
 			// end of ", who ... ,": back to the clause that was interrupted
 			c := a.Clauses[resume]
 			a.Clauses[cur].End = i
-			a.Clauses = append(a.Clauses, Clause{Start: i, Kind: c.Kind, Hypo: c.Hypo, Antecedent: c.Antecedent})
+			a.Clauses = append(a.Clauses, Clause{Start: i, Kind: c.Kind, Hypo: c.Hypo, Antecedent: c.Antecedent, Resumes: resume})
 			cur = len(a.Clauses) - 1
 			resume = -1
 		case (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" || t.Tag == "WRB" && a.words.Is(low, Relative)) && a.words.Is(low, Relative|Subord):
@@ -71,7 +71,7 @@ func (a *Analysis) clauses() {
 				if s := a.reportedStart(n); s > a.Clauses[cur].Start {
 					// split the current clause where the reported subject begins
 					a.Clauses[cur].End = s
-					a.Clauses = append(a.Clauses, Clause{Start: s, Kind: ReportedClause, Antecedent: -1})
+					a.Clauses = append(a.Clauses, Clause{Start: s, Kind: ReportedClause, Antecedent: -1, Resumes: -1})
 					cur = len(a.Clauses) - 1
 				}
 			}
@@ -149,8 +149,16 @@ func (a *Analysis) clauseAhead(i int, predAt []int) bool {
 			return p.Kind == Finite || p.Start == i
 		}
 		t := a.Tokens[k]
+		// Only a subject may stand between: determiners, adjectives, nouns,
+		// "of" ("the head of the agency"), an appositive's commas. A
+		// preposition or a comma after the first noun phrase means the
+		// words are an object list ("drones and a missile at Ukraine,
+		// officials said").
 		if a.npAt[k] < 0 && !(t.Tag == "DT" || t.Tag == "JJ" || t.Tag == "CD" || t.Tag == "POS" || t.Tag == "CC" ||
 			t.Tag == "PRP$" || isAdverb(t.Tag) || t.Tag == "," || isQuoteMark(t.Text) || t.Tag == "IN") {
+			return false
+		}
+		if t.Tag == "IN" && !strings.EqualFold(t.Text, "of") && k > i && a.npAt[k-1] >= 0 {
 			return false
 		}
 	}
@@ -217,6 +225,10 @@ func (a *Analysis) subjects() {
 		switch {
 		case p.inherit >= 0:
 			p.Subject = a.Preds[p.inherit].Subject
+		case c.Resumes >= 0:
+			// "Modi, who attended the summit, did not criticise": the
+			// interrupted clause's subject, before the relative clause
+			p.Subject = a.subjectBefore(a.Clauses[c.Resumes])
 		case c.Kind == RelativeClause && c.Antecedent >= 0:
 			p.Subject = c.Antecedent
 		case c.Kind == CoordClause:
@@ -230,6 +242,23 @@ func (a *Analysis) subjects() {
 			}
 		}
 	}
+}
+
+// subjectBefore returns the last noun phrase of clause c that is neither in
+// a prepositional phrase nor a possessor, or -1.
+func (a *Analysis) subjectBefore(c Clause) int {
+	for k := c.End - 1; k >= c.Start; k-- {
+		ni := a.npAt[k]
+		if ni < 0 {
+			continue
+		}
+		np := a.NPs[ni]
+		k = np.Start
+		if np.Prep == "" && !np.Possessor {
+			return ni
+		}
+	}
+	return -1
 }
 
 func (a *Analysis) predBetween(from, to, clauseStart int) bool {
@@ -338,4 +367,15 @@ func (a *Analysis) AdverbialSubject(pi int) int {
 		return f.Subject
 	}
 	return -1
+}
+
+// IsSubject reports whether noun phrase np is the subject of a finite
+// predicate.
+func (a *Analysis) IsSubject(np int) bool {
+	for _, p := range a.Preds {
+		if p.Subject == np && p.Kind == Finite {
+			return true
+		}
+	}
+	return false
 }

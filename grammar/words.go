@@ -48,6 +48,8 @@ const (
 	PairDet
 	PairConflict
 	Quantity
+	Proposal
+	Naming
 )
 
 var classNames = map[string]Class{
@@ -59,6 +61,7 @@ var classNames = map[string]Class{
 	"third-it": ThirdIt, "time": Time,
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
+	"proposal": Proposal, "naming": Naming,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement

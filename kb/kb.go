@@ -292,6 +292,9 @@ type KB struct {
 	lowerIndex map[string]int
 
 	lines map[string]int // data lines read per file
+	// successors maps a former state to the states that succeeded it
+	// (successors.tsv).
+	successors map[string][]string
 	files []string       // files read, in order
 }
 
@@ -303,6 +306,7 @@ const (
 	orgsFile      = "orgs.tsv"
 	officesFile   = "offices.tsv"
 	placesFile    = "places.tsv"
+	successorFile = "successors.tsv"
 	notNamesFile  = "notnames.txt"
 	notActorsFile = "notactors.txt"
 )
@@ -362,6 +366,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		sectorKeys:   map[string]int{},
 		sources:      map[string][]nameSource{},
 		lines:        map[string]int{},
+		successors:   map[string][]string{},
 	}
 	// Countries and organisations come first: people refer to their codes.
 	steps := []struct {
@@ -375,6 +380,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		{officesFile, k.readOffices},
 		// Places come after every name they must not shadow.
 		{placesFile, k.readPlaces},
+		{successorFile, k.readSuccessors},
 		{notNamesFile, nil},
 		{notActorsFile, nil},
 	}
@@ -383,7 +389,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 			p := path.Join(src.dir, st.file)
 			b, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
-				if (i > 0 || st.file == officesFile || st.file == placesFile) && isNotExist(err) {
+				if (i > 0 || st.file == officesFile || st.file == placesFile || st.file == successorFile) && isNotExist(err) {
 					continue // user folders hold only what they add
 				}
 				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)

@@ -291,6 +291,11 @@ func (k *KB) scan(text string, base int, scratch *[]byte) []atom {
 				continue
 			}
 		}
+		if !a.isSector() && allPersonLike(a.targets) && partOfHyphenated(text, s, e) {
+			// "Zia" in "Zia-Ul-Haq" is not Khaleda Zia: a person's name
+			// must cover a whole hyphenated token.
+			continue
+		}
 		if !a.isSector() && isBlocked(a.targets) {
 			// A notactors.txt phrase has done its job by winning.
 			lastEnd = e
@@ -373,4 +378,30 @@ func isBlocked(tgs []target) bool {
 func lastRune(s string) rune {
 	r, _ := utf8.DecodeLastRuneInString(s)
 	return r
+}
+
+// allPersonLike reports whether every meaning of a name is a person.
+func allPersonLike(tgs []target) bool {
+	for _, t := range tgs {
+		if !personLike(t.kind) {
+			return false
+		}
+	}
+	return len(tgs) > 0
+}
+
+// partOfHyphenated reports whether text[s:e] is joined by a hyphen to a
+// word before or after it ("Zia" in "Zia-Ul-Haq", "Haq" in "Ul-Haq").
+func partOfHyphenated(text string, s, e int) bool {
+	if e+1 < len(text) && text[e] == '-' {
+		if r, _ := utf8.DecodeRuneInString(text[e+1:]); isWordRune(r) {
+			return true
+		}
+	}
+	if s >= 2 && text[s-1] == '-' {
+		if r, _ := utf8.DecodeLastRuneInString(text[:s-1]); isWordRune(r) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,7 @@
 package kb
 
 import (
+	"slices"
 	"strings"
 	"time"
 )
@@ -114,3 +115,36 @@ func (k *KB) cameo(code, sector string) string {
 // officeKey is the form titles and offices are compared in: lower-case,
 // hyphens as spaces ("Secretary-General" is "secretary general").
 func officeKey(s string) string { return strings.ReplaceAll(lowerASCII(s), "-", " ") }
+
+// servingIn keeps the person targets who ever served code (or whose home
+// it is), for a name written after a country or organisation: "Pakistan
+// President Zia" is not Bangladesh's Khaleda Zia. A former state and its
+// successor count as one (successors.tsv), so "Soviet leader Gorbachev"
+// still finds a person listed for Russia.
+func (k *KB) servingIn(tgs []target, code string) []target {
+	var out []target
+	for _, t := range tgs {
+		if t.kind != tPerson {
+			out = append(out, t) // PETRARCH actors carry their own dates
+			continue
+		}
+		p := &k.people[t.idx]
+		ok := k.sameState(p.home(k), code)
+		for _, o := range p.Offices {
+			ok = ok || k.sameState(o.Country, code)
+		}
+		if ok {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// sameState reports whether two codes name one state, counting a former
+// state as each of its successors.
+func (k *KB) sameState(a, b string) bool {
+	if a == b {
+		return true
+	}
+	return slices.Contains(k.successors[a], b) || slices.Contains(k.successors[b], a)
+}

@@ -392,6 +392,31 @@ func (k *KB) readOffices(file string, t *table) error {
 	return nil
 }
 
+// readSuccessors reads successors.tsv: a former state's code and the codes
+// of the states that succeeded it. Every code must be a known country.
+func (k *KB) readSuccessors(file string, t *table) error {
+	if err := t.expect("code", "successors"); err != nil {
+		return err
+	}
+	for _, r := range t.rows {
+		code := r.fields[0]
+		if _, ok := k.countryIndex[code]; !ok {
+			return t.errorf(r, "unknown country code %q", code)
+		}
+		next := list(r.fields[1])
+		if len(next) == 0 {
+			return t.errorf(r, "%s names no successor", code)
+		}
+		for _, c := range next {
+			if _, ok := k.countryIndex[c]; !ok {
+				return t.errorf(r, "unknown successor code %q", c)
+			}
+		}
+		k.successors[code] = next // a user file's line replaces the embedded one
+	}
+	return nil
+}
+
 // readPlaces reads places.tsv: name, aliases, country, demonyms, note. A
 // place stands for the country it lies in ("Kherson" is Ukraine). A
 // spelling that already names a country, organisation or person keeps that

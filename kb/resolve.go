@@ -170,6 +170,7 @@ type chainState struct {
 	wordSecs   []sectorRank // sectors in text order, the metonym's included
 	person     *atom
 	nameEnd    int  // end of an unknown name after a title, or 0
+	nameStart  int  // start of the person's name when unknown first names precede it, else 0
 	possessive bool // "Russia's foreign minister"
 }
 
@@ -194,7 +195,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 					gap, possessive = g, true
 				}
 			}
-			if !isSpaceGap(gap) {
+			if !isSpaceGap(gap) && !(c.anchor != nil && len(c.words) == 0 && c.person == nil && a.isSector() && isLedGap(gap)) {
 				break
 			}
 		}
@@ -252,10 +253,26 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 			limit = atoms[pos].start
 		}
 		c.nameEnd = r.unknownName(body, c.end, limit)
+		// "Defence Secretary Tom King": a capitalised title word right
+		// after a name's first word is its surname, not a new title.
+		for c.nameEnd > 0 && pos < len(atoms) && atoms[pos].isSector() && atoms[pos].start > c.nameEnd &&
+			isSpaceGap(body[c.nameEnd:atoms[pos].start]) && isUpperStart(body[atoms[pos].start:atoms[pos].end]) &&
+			!strings.Contains(body[atoms[pos].start:atoms[pos].end], " ") {
+			c.nameEnd = atoms[pos].end
+			pos++
+			limit = span.End
+			if pos < len(atoms) {
+				limit = atoms[pos].start
+			}
+			if e := r.unknownName(body, c.nameEnd, limit); e > 0 {
+				c.nameEnd = e
+			}
+		}
 		// "President Mahmud Abbas": a first name the KB does not list
 		// before a known surname joins the known person.
 		if c.nameEnd > 0 && pos < len(atoms) && !atoms[pos].isSector() &&
 			personLike(primaryTarget(atoms[pos].targets).kind) && isSpaceGap(body[c.nameEnd:atoms[pos].start]) {
+			c.nameStart = c.end
 			c.person, c.end, c.nameEnd = &atoms[pos], atoms[pos].end, 0
 			pos++
 		}
@@ -311,7 +328,23 @@ func (r *Resolver) mention(body string, c *chainState) (Mention, bool) {
 		return m, true
 	case c.person != nil:
 		kind = Person
-		if p, ok := r.pickPerson(c.person.targets); ok {
+		tgs := c.person.targets
+		if c.anchor != nil && code != "" {
+			tgs = r.kb.servingIn(tgs, code)
+		}
+		if len(tgs) == 0 {
+			// "Pakistan President Mohammad Zia": the country named before
+			// the title wins over a namesake who served another country;
+			// the name is one the KB does not know.
+			from := c.person.start
+			if c.nameStart > 0 {
+				from = c.nameStart
+			}
+			name = strings.TrimSpace(body[from:c.person.end])
+			if sector == "" {
+				sector = "GOV"
+			}
+		} else if p, ok := r.pickPerson(tgs); ok {
 			pp := &r.kb.people[p]
 			name = pp.Name
 			code, sector = pp.at(r.kb, r.date)
@@ -842,4 +875,12 @@ func (r *Resolver) nameBefore(body string, from, titleStart int) (int, int, bool
 		return 0, 0, false
 	}
 	return s, end, true
+}
+
+// isLedGap reports whether a gap is "-led " between a country or
+// organisation and the group it leads: "Saudi-led coalition",
+// "Vietnamese-led forces" are that country's.
+func isLedGap(gap string) bool {
+	rest, ok := strings.CutPrefix(gap, "-led")
+	return ok && rest != "" && isSpaceGap(rest)
 }

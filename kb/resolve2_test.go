@@ -173,3 +173,35 @@ func TestOfficesFileErrors(t *testing.T) {
 }
 
 var _ = time.Now
+
+// TestPremodifiers: a country named before a title constrains the name after
+// it, a surname covers a whole hyphenated token, a capitalised title word
+// after a first name is a surname, and portfolio titles keep their country.
+func TestPremodifiers(t *testing.T) {
+	k := defaultKB(t)
+	tests := []struct {
+		name, date, doc string
+		want            []want
+	}{
+		{"hyphenated name is not a namesake", "1985-01-01", "Pakistan President Mohammad Zia-Ul-Haq said.", []want{
+			{"Pakistan President Mohammad Zia-Ul-Haq", "Muhammad Zia-ul-Haq", "PAK", "GOV", Person}}},
+		{"country overrides a foreign namesake", "2003-01-01", "Pakistani President Zia said.", []want{
+			{"Pakistani President Zia", "Zia", "PAK", "GOV", Person}}},
+		{"country agrees with the person", "2003-01-01", "Bangladeshi Prime Minister Zia said.", []want{
+			{"Bangladeshi Prime Minister Zia", "Khaleda Zia", "BGD", "GOV", Person}}},
+		{"title word as surname", "2000-01-01", "Canadian Defence Secretary Tom Bishop said.", []want{
+			{"Canadian Defence Secretary Tom Bishop", "Tom Bishop", "CAN", "GOV", Person}}},
+		{"portfolio title keeps the country", "2000-01-01", "Serbian Labour Minister Foo Barovic said.", []want{
+			{"Serbian Labour Minister Foo Barovic", "Foo Barovic", "SRB", "GOV", Person}}},
+		{"junior minister keeps the country", "2000-01-01", "Nigerian junior foreign minister Foo Bar said.", []want{
+			{"Nigerian junior foreign minister Foo Bar", "Foo Bar", "NGA", "GOV", Person}}},
+		{"-led group is the leader's", "2000-01-01", "Vietnamese-led forces attacked.", []want{
+			{"Vietnamese-led forces", "Vietnam", "VNM", "MIL", Country}}},
+		{"news agency is no name", "2000-01-01", "The official IRNA said.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			expectMentions(t, findAll(t, k, tt.date, tt.doc), tt.want)
+		})
+	}
+}

@@ -1,0 +1,90 @@
+package coder
+
+import (
+	"testing"
+	"time"
+
+	"github.com/dyad-events/dyad"
+)
+
+// TestReading: clause reading that decides who acted, whether it happened,
+// and when: a subject across a relative clause, a past tense after "and",
+// subject pronouns continuing the topic, "the two leaders", naming verbs,
+// background in the past perfect and dates of pledges.
+func TestReading(t *testing.T) {
+	tests := []struct {
+		name, text         string
+		typ                string // PLOVER type of the event looked for
+		actors, recipients string // sorted country codes, comma-separated
+		negated            bool
+		aux, date          string
+	}{
+		{"subject across a relative clause",
+			"Brazil's President Lula, who also attended the summit, did not criticise China over its trade policy.",
+			"ACCUSE", "BRA", "CHN", true, "", "2023-06-14"},
+		{"past tense after and",
+			"Opposition leader Raila Odinga denied the report and called on Ruto to hold talks with the unions.",
+			"REQUEST", "KEN", "KEN", false, "", "2023-06-14"},
+		{"subject pronoun continues the topic",
+			"Peru has not answered an offer of talks from Chile, and it may expel the ambassador soon.",
+			"THREATEN", "PER", "", false, "hypothetical", "2023-06-14"},
+		{"the two leaders",
+			"Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago, and the two leaders agreed to expand trade.",
+			"AGREE", "ARG,CHL", "ARG,CHL", false, "", "2023-06-14"},
+		{"past perfect is background",
+			"Mexico had expelled the Ecuadorian ambassador in April.",
+			"SANCTION", "MEX", "ECU", false, "historical", "2023-04"},
+		{"a pledge is dated when made",
+			"Ghana promised to send troops to Mali next week.",
+			"", "GHA", "MLI", false, "", "2023-06-14"},
+	}
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range evs {
+				a, r := codesOf(e.Actor), codesOf(e.Recipient)
+				if (tt.typ == "" || e.Type == tt.typ) && a == tt.actors && r == tt.recipients &&
+					e.Negated == tt.negated && e.Aux == tt.aux && e.Date == tt.date {
+					return
+				}
+				got = append(got, e.Type+" "+a+" -> "+r+" neg="+boolText(e.Negated)+" aux="+e.Aux+" date="+e.Date)
+			}
+			t.Errorf("%q: want %s %s -> %s neg=%v aux=%s date=%s, got %v", tt.text, tt.typ, tt.actors, tt.recipients,
+				tt.negated, tt.aux, tt.date, got)
+		})
+	}
+}
+
+// TestNamingVerbs: "call" used to name something is not an appeal or a
+// phone call.
+func TestNamingVerbs(t *testing.T) {
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	for _, text := range []string{
+		"Japan's defence minister called it a provocation.",
+		"Lithuania summoned Belarus's envoy over what it called a campaign of harassment.",
+	} {
+		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.EventText == "called" {
+				t.Errorf("%q: naming verb coded as %s %s", text, e.Type, e.CAMEO)
+			}
+		}
+	}
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
