@@ -295,7 +295,7 @@ type KB struct {
 	// successors maps a former state to the states that succeeded it
 	// (successors.tsv).
 	successors map[string][]string
-	files []string       // files read, in order
+	files      []string // files read, in order
 }
 
 // The files Load reads from each folder.
