@@ -122,6 +122,15 @@ func wordIn(t text.Token, words []string) bool {
 // has no pattern of its own ("vowed that Iran would pay").
 var threatPattern = &verbs.Pattern{Code: "130", Self: true, File: "(warning)"}
 
+// demandPattern stands in for a verb pattern when a reported obligation
+// ("China must drop its barriers", the minister said) has no pattern of its
+// own: a demand (CAMEO 100) by the speaker on the one obliged.
+var demandPattern = &verbs.Pattern{Code: "100", Self: true, File: "(demand)"}
+
+// refusalPattern stands in for a verb pattern when a refused action has no
+// pattern of its own ("refused to allow the planes to land"): a rejection.
+var refusalPattern = &verbs.Pattern{Code: "120", File: "(refusal)"}
+
 // statementPattern stands in for a verb pattern on a verb of saying when
 // statements are coded (Options.Statements): "X said ..." is CAMEO 010.
 var statementPattern = &verbs.Pattern{Code: "010", Self: true, File: "(statement)"}

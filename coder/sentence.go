@@ -172,6 +172,20 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		h := p.End - 1
 		m, found = match{pat: statementPattern, head: h, slot: -1, last: h}, true
 	}
+	if !found && len(p.Heads) > 0 {
+		last := p.Heads[len(p.Heads)-1]
+		switch {
+		case len(st.demander(s, pi, last)) > 0:
+			// "the minister said China must drop its barriers": a
+			// reported obligation is a demand whatever the verb
+			m, found = match{pat: demandPattern, head: last, slot: -1, last: last}, true
+		case st.refusal(s, pi) >= 0:
+			// "refused to allow the planes to land": a refusal of an
+			// action with no pattern is a rejection
+			r := st.refusal(s, pi)
+			m, found = match{pat: refusalPattern, head: r, slot: -1, last: r}, true
+		}
+	}
 	if !found {
 		// "Netanyahu vowed that Iran would pay": a warning about another
 		// actor's fate is a threat to it, whatever the verb.
@@ -186,6 +200,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
+	if m.pat == refusalPattern {
+		negated = false // the rejection is what happened
+	}
 	if negated && strings.HasPrefix(code, "01") {
 		// "declined to comment", "did not say": declining comment (011) is
 		// the statement made
@@ -193,6 +210,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	toks := s.src.Tokens
 	var actor, recipient []dyad.Entity
+	datePred := pi // the predicate whose clause dates the event
 
 	// A demand: "Russia said Sudan must return the helicopter", "groups
 	// demand that Mugabe abandon his policy", or "Iran must stop," the
@@ -215,6 +233,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			code = "100"
 		}
 		actor = demander
+		if gov := an.Governor(pi); gov >= 0 {
+			datePred = gov // the demand is made when it is said
+		}
 		for _, np := range an.Conjuncts(subject) {
 			recipient = append(recipient, st.npEntities(s, np, actor)...)
 		}
@@ -222,7 +243,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	} else if aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo {
 		// An intention to cooperate is AGREE (03x); an announced or
 		// conditional conflictual action is a THREAT (13x).
-		if ic, ok := byPrefix(st.c.intent, code); ok && aux == dyad.AuxFuture {
+		if ic, ok := byPrefix(st.c.intent, code); ok && (aux == dyad.AuxFuture || st.conditionalOffer(s, pi)) {
 			code = ic
 		} else if tc, ok := byPrefix(st.c.threat, code); ok {
 			code = tc
@@ -317,7 +338,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	to := toks[m.head].End
 	body := st.doc.Body
 	docDate := st.doc.Date.Format(dyad.DateLayout)
-	date := st.eventDate(s, pi, docDate, aux)
+	date := st.eventDate(s, datePred, docDate, aux)
 	if aux == dyad.AuxFact && (s.historical || st.pastPerfect(s, pi)) {
 		aux = dyad.AuxHistorical
 	}
@@ -349,6 +370,41 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	return ev, true
 }
+
+// refusal returns the token of a refusal verb ("refused", "declined")
+// governing the infinitive of predicate pi, or -1.
+func (st *docState) refusal(s *sentence, pi int) int {
+	p := s.an.Preds[pi]
+	toks := s.src.Tokens
+	for k := p.Start; k+1 < p.End; k++ {
+		if isVerbTag(toks[k].Tag) && st.c.words.Is(toks[k].Lemma, grammar.Refusal) && toks[k+1].Tag == "TO" {
+			return k
+		}
+	}
+	return -1
+}
+
+// conditionalOffer reports whether a hypothetical predicate is an offer:
+// "would be ready to host talks", "would meet the mediator if he gave them
+// a veto". An offer to cooperate is AGREE like a pledge; a mere "could" is
+// not.
+func (st *docState) conditionalOffer(s *sentence, pi int) bool {
+	an := s.an
+	p := an.Preds[pi]
+	for k := p.Start; k < p.End; k++ {
+		if st.c.words.Is(strings.ToLower(s.src.Tokens[k].Text), grammar.AdjFuture) || st.c.words.Is(s.src.Tokens[k].Lemma, grammar.ChainFuture) {
+			return true
+		}
+	}
+	for _, c := range an.Clauses {
+		if c.Hypo && c.Kind == grammar.SubordClause {
+			return true
+		}
+	}
+	return false
+}
+
+func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") }
 
 // pastPerfect reports whether predicate pi is a past perfect ("had
 // clashed") outside reported speech: news told in the past perfect is

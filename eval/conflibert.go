@@ -45,6 +45,11 @@ func sentenceClass(events []dyad.Event) string {
 	class := NoEvent
 	for _, e := range events {
 		root := ontology.RootOf(e.CAMEO)
+		if e.Negated && root != "01" {
+			// dyad codes a refused action as the action, negated; CAMEO
+			// codes the refusal (12, reject)
+			root = "12"
+		}
 		c := pentaclass(root)
 		if c == NoEvent {
 			continue
@@ -73,11 +78,13 @@ var conflibertDate = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // (dataDir/conflibert_cameo/cameo_class/test.tsv and cameo_ner/test.txt).
 //
 //   - pentaclass_accuracy: the class of the first event dyad codes in the
-//     sentence (by its CAMEO root, see pentaclass) equals the label. No
+//     sentence (by its CAMEO root, see pentaclass; a negated event counts as
+//     the rejection CAMEO codes it as, 12) equals the label. No
 //     fallback: a sentence without an event counts as wrong (column NONE of
 //     the confusion matrix, which here is over the five classes: the data
-//     has no PLOVER types). dyad emits no CAMEO 01x events, so class 0 can
-//     only be reached through appeals (02x).
+//     has no PLOVER types). The set is scored with CAMEO 01 statements
+//     coded (coder.Options.Statements): they have no PLOVER type but are
+//     class 0; a statement counts only when nothing else was coded.
 //   - source/target span precision and recall: predicted actor (recipient)
 //     spans of all events against the gold S (T) spans of cameo_ner, where
 //     a gold R (reciprocal) span counts on both sides. A predicted span is

@@ -49,6 +49,16 @@ var gsrNewType = map[string]string{
 	"FIGHT":       "ASSAULT",
 }
 
+// gsrType is the PLOVER type of an event as the GSR records code it. dyad
+// codes a refused or absent action as that action with negated true (the
+// gold-format rule); the PLOVER 0.5 records code it as a REJECT.
+func gsrType(e dyad.Event) string {
+	if e.Negated {
+		return "REJECT"
+	}
+	return e.Type
+}
+
 // PloverGSR scores dyad on the 322 PLOVER gold-standard records
 // (dataDir/plover_gsr_cameo/PLOVER_GSR_CAMEO.json), one sentence each.
 //
@@ -57,7 +67,8 @@ var gsrNewType = map[string]string{
 // actor codes, then recipient codes; the earliest on ties), so a sentence
 // that yields several events is not penalised for the order they come in.
 // Figures:
-//   - type_accuracy: that event's PLOVER type equals the record's, with 0.5
+//   - type_accuracy: that event's PLOVER type (REJECT for a negated event,
+//     see gsrType) equals the record's, with 0.5
 //     types mapped (DEMAND->REQUEST, DISAPPROVE and INVESTIGATE->ACCUSE,
 //     FIGHT->ASSAULT); no event counts as wrong;
 //   - full_record_accuracy: type right and the set of actor codes and the set
@@ -98,7 +109,7 @@ func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
 		best, bestScore := -1, -1
 		for i, e := range events {
 			s := 0
-			if e.Type == gold {
+			if gsrType(e) == gold {
 				s += 4
 			}
 			if codeSet(entityCodes(e.Actor)) == src {
@@ -113,7 +124,7 @@ func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
 		}
 		pred := NoEvent
 		if best >= 0 {
-			pred = events[best].Type
+			pred = gsrType(events[best])
 		}
 		rep.Confusion.add(gold, pred)
 		if pred == gold {

@@ -347,6 +347,8 @@ func TestSentenceClass(t *testing.T) {
 		{[]dyad.Event{ev("042"), ev("010")}, "1"},
 		{[]dyad.Event{ev("163")}, "3"},
 		{[]dyad.Event{ev("x")}, NoEvent},
+		// a refused action is a rejection (12, class 3)
+		{[]dyad.Event{{CAMEO: "036", Negated: true}}, "3"},
 	}
 	for _, tt := range tests {
 		if got := sentenceClass(tt.events); got != tt.want {

@@ -15,7 +15,7 @@ import (
 )
 
 // Class is a grammatical word class from data/grammar/words.tsv.
-type Class uint32
+type Class uint64
 
 // The word classes. A word may belong to several.
 const (
@@ -50,6 +50,7 @@ const (
 	Quantity
 	Proposal
 	Naming
+	Refusal
 )
 
 var classNames = map[string]Class{
@@ -61,7 +62,7 @@ var classNames = map[string]Class{
 	"third-it": ThirdIt, "time": Time,
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
-	"proposal": Proposal, "naming": Naming,
+	"proposal": Proposal, "naming": Naming, "refusal": Refusal,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
