@@ -148,7 +148,11 @@ func (st *docState) adjectiveCountry(s *sentence, k int) (dyad.Entity, bool) {
 // end of the pattern, or the first few words) for a proposal or event noun
 // whose author is named: "rejected a U.S. request", "agreed to US
 // mediation".
-func (st *docState) objectOwner(s *sentence, m match, end int) []dyad.Entity {
+//
+// With force (things true), a thing named with a country adjective as the
+// direct object stands for that country too: "demolished Palestinian
+// homes", "shelled Ukrainian positions".
+func (st *docState) objectOwner(s *sentence, m match, end int, things bool) []dyad.Entity {
 	an := s.an
 	toks := s.src.Tokens
 	last := m.last
@@ -165,7 +169,7 @@ func (st *docState) objectOwner(s *sentence, m match, end int) []dyad.Entity {
 		}
 		// "lifted the ban on Cypriot ships": what an action falls on stands
 		// for its country
-		if es := st.owner(s, np, thingOwnerPrep(an.NPs[np].Prep)); len(es) > 0 {
+		if es := st.owner(s, np, thingOwnerPrep(an.NPs[np].Prep) || things && an.NPs[np].Prep == ""); len(es) > 0 {
 			return es
 		}
 		k = an.NPs[np].End - 1

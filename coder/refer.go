@@ -121,6 +121,9 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 		if es := st.possessed(s, np); len(es) > 0 {
 			return es
 		}
+		if es := st.ownedSubject(s, np); len(es) > 0 {
+			return es
+		}
 		return st.pair(s, np)
 	}
 	tok := s.src.Tokens[n.Start]
@@ -292,6 +295,29 @@ func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
 		return nil
 	}
 	e := s.mentions[an.NPs[owner].Actor].Entity
+	e.Text = st.doc.Body[e.Start:toks[n.End-1].End]
+	e.End = toks[n.End-1].End
+	return []dyad.Entity{e}
+}
+
+// ownedSubject resolves a plural subject noun right after an actor name:
+// "Israeli army bulldozers demolished", "US Predator attacks have killed":
+// the things belong to the actor before them, who did it.
+func (st *docState) ownedSubject(s *sentence, np int) []dyad.Entity {
+	an := s.an
+	n := an.NPs[np]
+	toks := s.src.Tokens
+	if n.Start == 0 || toks[n.End-1].Tag != "NNS" || !an.IsSubject(np) {
+		return nil
+	}
+	owner := an.NPAt(n.Start - 1)
+	if owner < 0 || an.NPs[owner].Actor < 0 || an.NPs[owner].End != n.Start || an.NPs[owner].Possessor {
+		return nil
+	}
+	e := s.mentions[an.NPs[owner].Actor].Entity
+	if e.Code == "" {
+		return nil
+	}
 	e.Text = st.doc.Body[e.Start:toks[n.End-1].End]
 	e.End = toks[n.End-1].End
 	return []dyad.Entity{e}

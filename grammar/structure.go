@@ -216,6 +216,11 @@ func (a *Analysis) subjects() {
 			if a.predBetween(np.End, p.Start, c.Start) {
 				break
 			}
+			// "Russian aircraft including helicopter gunships killed": the
+			// object of a participle inside the subject is not the subject
+			if a.afterNonFinite(np.Start) {
+				continue
+			}
 			p.Subject = ni
 			break
 		}
@@ -242,6 +247,25 @@ func (a *Analysis) subjects() {
 			}
 		}
 	}
+}
+
+// afterNonFinite reports whether the noun phrase starting at token i is the
+// object of a gerund or participle right before it ("including helicopter
+// gunships", "backed by Iran" is a prepositional phrase and handled apart).
+func (a *Analysis) afterNonFinite(i int) bool {
+	k := i - 1
+	for k >= 0 && (a.Tokens[k].Tag == "DT" || strings.HasPrefix(a.Tokens[k].Tag, "JJ") || a.Tokens[k].Tag == "CD" || isNoun(a.Tokens[k].Tag)) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	for _, p := range a.Preds {
+		if p.Start <= k && k < p.End {
+			return p.Kind == Gerund || p.Kind == Participle
+		}
+	}
+	return false
 }
 
 // subjectBefore returns the last noun phrase of clause c that is neither in
