@@ -49,6 +49,12 @@ func TestReading(t *testing.T) {
 		{"things after an actor name act for it",
 			"Turkish army tanks destroyed Syrian houses near the border town.",
 			"", "TUR", "SYR", false, "", "2023-06-14"},
+		{"an institution after a country name",
+			"The Canadian Foreign Ministry has suspended military aid to Malian police.",
+			"SANCTION", "CAN", "MLI", false, "", "2023-06-14"},
+		{"abbreviation in brackets",
+			"Human Rights Watch (HRW) has accused the Sudanese army of war crimes.",
+			"ACCUSE", "HRW", "SDN", false, "", "2023-06-14"},
 		{"a pledge is dated when made",
 			"Ghana promised to send troops to Mali next week.",
 			"", "GHA", "MLI", false, "", "2023-06-14"},
@@ -73,6 +79,23 @@ func TestReading(t *testing.T) {
 			t.Errorf("%q: want %s %s -> %s neg=%v aux=%s date=%s, got %v", tt.text, tt.typ, tt.actors, tt.recipients,
 				tt.negated, tt.aux, tt.date, got)
 		})
+	}
+}
+
+// TestUnresolvedTopic: a pronoun whose topic is a subject dyad cannot
+// resolve stays unresolved rather than borrowing the last country named.
+func TestUnresolvedTopic(t *testing.T) {
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	text := "Chile has suspended military aid to Bolivia. The committee has made it clear it will not lift the embargo on Peru."
+	evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range evs {
+		if e.TextInfo.Sentence == 1 {
+			t.Errorf("pronoun of an unresolved topic borrowed an actor: %s %s -> %s", codesOf(e.Actor), e.Type, codesOf(e.Recipient))
+		}
 	}
 }
 

@@ -167,8 +167,12 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 	// before ("North Korea has not replied to Washington, and it may ..."),
 	// not merely the nearest name.
 	if an.IsSubject(np) {
-		if e, ok := st.previousSubject(s, n.Start, exclude, kinds); ok {
+		e, ok, blocked := st.previousSubject(s, n.Start, exclude, kinds)
+		if ok {
 			return as(e)
+		}
+		if blocked {
+			return nil
 		}
 	}
 	if n.Pronoun&grammar.ThirdPl != 0 {
@@ -192,7 +196,9 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 // previousSubject returns the subject of the nearest main or coordinated
 // clause before token tok of sentence s, else that of the previous
 // sentence's first clause, when it is an actor mention of one of the kinds.
-func (st *docState) previousSubject(s *sentence, tok int, exclude []dyad.Entity, kinds []kb.Kind) (dyad.Entity, bool) {
+// blocked is true when the nearest such subject in this sentence is a noun
+// dyad cannot resolve: the pronoun then stays unresolved.
+func (st *docState) previousSubject(s *sentence, tok int, exclude []dyad.Entity, kinds []kb.Kind) (e dyad.Entity, ok, blocked bool) {
 	subjectOf := func(ss *sentence, pi int) (dyad.Entity, bool) {
 		an := ss.an
 		p := an.Preds[pi]
@@ -214,11 +220,18 @@ func (st *docState) previousSubject(s *sentence, tok int, exclude []dyad.Entity,
 		return m.Entity, true
 	}
 	for pi := len(s.an.Preds) - 1; pi >= 0; pi-- {
-		if s.an.Preds[pi].End > tok {
+		p := s.an.Preds[pi]
+		if p.End > tok {
 			continue
 		}
 		if e, ok := subjectOf(s, pi); ok {
-			return e, true
+			return e, true, false
+		}
+		// "Europe has made it clear it will not ...": the topic is a
+		// subject we cannot resolve; do not reach past it
+		if c := s.an.Clauses[p.Clause].Kind; p.Kind == grammar.Finite && p.Subject >= 0 && s.an.NPs[p.Subject].Pronoun == 0 &&
+			s.an.NPs[p.Subject].Actor < 0 && c != grammar.SubordClause && c != grammar.RelativeClause && c != grammar.QuoteClause {
+			return dyad.Entity{}, false, true
 		}
 	}
 	for si := range st.sents {
@@ -228,11 +241,11 @@ func (st *docState) previousSubject(s *sentence, tok int, exclude []dyad.Entity,
 		prev := st.sents[si-1]
 		for pi := range prev.an.Preds {
 			if e, ok := subjectOf(prev, pi); ok {
-				return e, true
+				return e, true, false
 			}
 		}
 	}
-	return dyad.Entity{}, false
+	return dyad.Entity{}, false, false
 }
 
 // speakerMention is an actor with the kind of mention it came from.
@@ -307,7 +320,14 @@ func (st *docState) ownedSubject(s *sentence, np int) []dyad.Entity {
 	an := s.an
 	n := an.NPs[np]
 	toks := s.src.Tokens
-	if n.Start == 0 || toks[n.End-1].Tag != "NNS" || !an.IsSubject(np) {
+	// plural things, or a capitalised institution ("The United States
+	// Treasury", "the U.S. Defense Department")
+	switch toks[n.End-1].Tag {
+	case "NNS", "NNP", "NNPS":
+	default:
+		return nil
+	}
+	if n.Start == 0 || !an.IsSubject(np) {
 		return nil
 	}
 	owner := an.NPAt(n.Start - 1)

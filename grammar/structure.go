@@ -216,6 +216,11 @@ func (a *Analysis) subjects() {
 			if a.predBetween(np.End, p.Start, c.Start) {
 				break
 			}
+			// "Amnesty International (AI) has accused": an abbreviation in
+			// brackets repeats the subject before it
+			if np.Start > 0 && a.Tokens[np.Start-1].Text == "(" && np.End < len(a.Tokens) && a.Tokens[np.End].Text == ")" {
+				continue
+			}
 			// "Russian aircraft including helicopter gunships killed": the
 			// object of a participle inside the subject is not the subject
 			if a.afterNonFinite(np.Start) {
