@@ -71,8 +71,20 @@ func runDict(e *env, args []string) int {
 	for _, p := range vd.Patterns() {
 		codes[p.Code] = true
 	}
-	fmt.Fprintf(e.stdout, "verbs: %d patterns, %d heads, %d CAMEO codes covered of %d\n",
-		vd.Len(), len(vd.Heads()), len(codes), len(onto.Codes()))
+	// The two-digit roots are categories; the event codes are the three- and
+	// four-digit codes ("010 make statement, not specified below" stands
+	// for the root).
+	var events, covered int
+	for _, c := range onto.Codes() {
+		if c.Level > 1 {
+			events++
+			if codes[c.Code] {
+				covered++
+			}
+		}
+	}
+	fmt.Fprintf(e.stdout, "verbs: %d patterns, %d heads, %d of %d CAMEO event codes covered (%.1f%%)\n",
+		vd.Len(), len(vd.Heads()), covered, events, 100*float64(covered)/float64(max(events, 1)))
 
 	if _, err := grammar.LoadWords(data.FS, "grammar/words.tsv"); err != nil {
 		fmt.Fprintln(e.stderr, err)
