@@ -192,5 +192,5 @@ func (c *Coder) readDocument(d dyad.Document) *docState {
 	for i := range td.Sentences {
 		sents[i] = c.read(d.Body, &td.Sentences[i], res, d.Date)
 	}
-	return &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}}
+	return &docState{c: c, doc: d, td: td, sents: sents, speakers: map[int]*dyad.Entity{}, dateline: c.datelineCountry(d)}
 }

@@ -126,3 +126,38 @@ func boolText(b bool) string {
 	}
 	return "false"
 }
+
+// TestDateline: actors named without a country take the country of the
+// story's dateline when the story names several countries; fighters do not.
+func TestDateline(t *testing.T) {
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	body := "LAGOS, June 14 (Reuters) - Ghana and Togo urged calm on Wednesday. Police arrested 30 protesters near the port. Troops shelled the rebel camp."
+	evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var arrest, shell bool
+	for _, e := range evs {
+		switch e.TextInfo.Sentence {
+		case 1:
+			arrest = true
+			if codesOf(e.Actor) != "NGA" {
+				t.Errorf("police in a Lagos story: actor %s, want NGA", codesOf(e.Actor))
+			}
+		case 2:
+			shell = true
+		}
+	}
+	if !arrest {
+		t.Errorf("no arrest coded: %+v", evs)
+	}
+	if shell {
+		t.Errorf("troops of unknown side coded from the dateline")
+	}
+	for _, tt := range []struct{ in, want string }{{"NEW DELHI", "New Delhi"}, {"Tokyo", "Tokyo"}, {"KYIV", "Kyiv"}} {
+		if got := titleCase(tt.in); got != tt.want {
+			t.Errorf("titleCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -401,7 +401,7 @@ func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 		if e.Code != "" {
 			continue
 		}
-		if code := st.placeOf(s); code != "" {
+		if code := st.placeOf(s, fightingSector(e.Sector)); code != "" {
 			es[i].Code = code
 			es[i].CAMEO = kb.CAMEOCode(code, e.Sector)
 		}
@@ -410,8 +410,16 @@ func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 }
 
 // placeOf returns the country of an "in/at X" phrase in the sentence, else
-// the only country named in the document up to this sentence, else "".
-func (st *docState) placeOf(s *sentence) string {
+// the only country named in the document up to this sentence, else the
+// country of the story's dateline, else "".
+//
+// Fighters (armed sectors) do not take the dateline's country: in a story
+// filed from Kyiv, "troops" may be either side's.
+func (st *docState) placeOf(s *sentence, fighters bool) string {
+	dateline := st.dateline
+	if fighters {
+		dateline = ""
+	}
 	an := s.an
 	for _, np := range an.NPs {
 		if np.Actor >= 0 && (np.Prep == "in" || np.Prep == "at" || np.Prep == "throughout" || np.Prep == "across") {
@@ -437,12 +445,25 @@ func (st *docState) placeOf(s *sentence) string {
 				continue
 			}
 			if only != "" && only != m.Code {
-				return ""
+				return dateline // several countries: where the story was filed
 			}
 			only = m.Code
 		}
 	}
+	if only == "" {
+		return dateline
+	}
 	return only
+}
+
+// fightingSector reports whether a sector is an armed force's, whose side
+// a story's place does not tell.
+func fightingSector(sector string) bool {
+	switch sector {
+	case "MIL", "REB", "INS", "UAF", "SEP":
+		return true
+	}
+	return false
 }
 
 // demander returns who demands the action of predicate pi, when the

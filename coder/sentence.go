@@ -87,6 +87,8 @@ type docState struct {
 	// adjectives caches country adjectives ("Indian") by spelling; nil
 	// for a word that names no country
 	adjectives map[string]*dyad.Entity
+	// dateline is the country of the story's dateline, or ""
+	dateline string
 }
 
 // code returns the events of one sentence.
@@ -163,6 +165,15 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 		if found && !st.c.words.Is(s.src.Tokens[h].Lemma, grammar.ChainFuture) {
 			break
+		}
+	}
+	// "Palestinian riots against Israeli policies are still continuing": an
+	// event noun subject of a verb of occurrence carries the event, with
+	// the actor and recipient its noun phrase names (nominal.go).
+	var nom *nominal
+	if !found {
+		if n, ok := st.nominalEvent(s, pi); ok {
+			m, found, nom = n.m, true, &n
 		}
 	}
 	warned := false
@@ -258,12 +269,24 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	switch {
 	case len(actor) > 0:
 		// set above (a demand)
+	case nom != nil:
+		actor, recipient = nom.actor, nom.recipient
 	case p.Passive:
 		actor = st.npEntities(s, an.Agent(pi), nil)
+		// "were killed in a Russian drone strike": the owner of the means
+		// (nominal.go)
+		if len(actor) == 0 && info.Quad == 4 {
+			actor = st.forceAgent(s, pi)
+		}
 		recipient = st.npEntities(s, subject, actor)
 	default:
 		for _, np := range an.Conjuncts(subject) {
 			actor = append(actor, st.coordinatedAdjectives(s, np, st.npEntities(s, np, nil))...)
+		}
+		// "Israeli air strikes killed 12 people": a force noun subject
+		// stands for the owner it names (nominal.go)
+		if len(actor) == 0 && info.Quad == 4 {
+			actor = st.forceActors(s, pi)
 		}
 		if m.slot >= 0 {
 			recipient = st.npEntities(s, m.slot, actor)
@@ -334,6 +357,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	from := toks[p.Start].Start
 	if p.Coordinated && pi > 0 {
 		from = toks[an.Preds[pi-1].Start].Start
+	}
+	if nom != nil {
+		from = toks[nom.nounStart].Start // "riots ... are still continuing"
 	}
 	to := toks[m.head].End
 	body := st.doc.Body

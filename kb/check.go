@@ -54,7 +54,7 @@ func (k *KB) Check() (Stats, []error) {
 	}
 	knownCode := func(c string) bool {
 		_, ok := k.countryIndex[c]
-		return ok || k.igoCodes[c] || k.ngoCodes[c]
+		return ok || k.igoCodes[c] || k.ngoCodes[c] || k.regionCodes[c]
 	}
 	for _, o := range k.orgs {
 		if !knownCode(o.Code) && o.Code != "IMG" {

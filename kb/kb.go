@@ -295,7 +295,10 @@ type KB struct {
 	// successors maps a former state to the states that succeeded it
 	// (successors.tsv).
 	successors map[string][]string
-	files      []string // files read, in order
+	// regionCodes are CAMEO region codes (regions.tsv) multinational groups
+	// may use.
+	regionCodes map[string]bool
+	files       []string // files read, in order
 }
 
 // The files Load reads from each folder.
@@ -307,6 +310,7 @@ const (
 	officesFile   = "offices.tsv"
 	placesFile    = "places.tsv"
 	successorFile = "successors.tsv"
+	regionsFile   = "regions.tsv"
 	notNamesFile  = "notnames.txt"
 	notActorsFile = "notactors.txt"
 )
@@ -367,6 +371,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		sources:      map[string][]nameSource{},
 		lines:        map[string]int{},
 		successors:   map[string][]string{},
+		regionCodes:  map[string]bool{},
 	}
 	// Countries and organisations come first: people refer to their codes.
 	steps := []struct {
@@ -374,6 +379,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		read func(file string, t *table) error
 	}{ // offices.tsv and places.tsv may be missing: titles then name offices spelled like them
 		{countriesFile, k.readCountries},
+		{regionsFile, k.readRegions},
 		{orgsFile, k.readOrgs},
 		{sectorsFile, k.readSectors},
 		{peopleFile, k.readPeople},
@@ -389,7 +395,7 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 			p := path.Join(src.dir, st.file)
 			b, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
-				if (i > 0 || st.file == officesFile || st.file == placesFile || st.file == successorFile) && isNotExist(err) {
+				if (i > 0 || st.file == officesFile || st.file == placesFile || st.file == successorFile || st.file == regionsFile) && isNotExist(err) {
 					continue // user folders hold only what they add
 				}
 				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)

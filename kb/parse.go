@@ -392,6 +392,25 @@ func (k *KB) readOffices(file string, t *table) error {
 	return nil
 }
 
+// readRegions reads regions.tsv: CAMEO region codes ("EUR", "WST") that
+// multinational groups in orgs.tsv may use as their code.
+func (k *KB) readRegions(file string, t *table) error {
+	if err := t.expect("code", "name"); err != nil {
+		return err
+	}
+	for _, r := range t.rows {
+		code := r.fields[0]
+		if len(code) != 3 || strings.ToUpper(code) != code {
+			return t.errorf(r, "region code %q is not 3 upper-case letters", code)
+		}
+		if _, ok := k.countryIndex[code]; ok {
+			return t.errorf(r, "region code %q is a country code", code)
+		}
+		k.regionCodes[code] = true
+	}
+	return nil
+}
+
 // readSuccessors reads successors.tsv: a former state's code and the codes
 // of the states that succeeded it. Every code must be a known country.
 func (k *KB) readSuccessors(file string, t *table) error {
