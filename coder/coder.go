@@ -67,6 +67,9 @@ type Coder struct {
 	contexts map[string]string
 	// statements: code CAMEO 01 statements too (Options.Statements).
 	statements bool
+	// senses recode actions whose meaning depends on the actor's sector
+	// (data/grammar/actorsense.tsv).
+	senses []senseRule
 }
 
 // New loads the embedded knowledge (and any user dictionaries) and returns a
@@ -122,6 +125,10 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
+	senses, err := loadSenseRules(data.FS, "grammar/actorsense.tsv")
+	if err != nil {
+		return nil, err
+	}
 	threat, err := loadPairs(data.FS, "grammar/threat.tsv")
 	if err != nil {
 		return nil, err
@@ -131,7 +138,7 @@ func New(opts Options) (*Coder, error) {
 		return nil, err
 	}
 	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words, dates: dates, discards: discards,
-		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns, statements: opts.Statements}, nil
+		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns, statements: opts.Statements, senses: senses}, nil
 }
 
 // byPrefix maps a CAMEO code through one of the prefix tables (intent,

@@ -55,6 +55,9 @@ func TestReading(t *testing.T) {
 		{"abbreviation in brackets",
 			"Human Rights Watch (HRW) has accused the Sudanese army of war crimes.",
 			"ACCUSE", "HRW", "SDN", false, "", "2023-06-14"},
+		{"the two countries of the story",
+			"Peru expelled Chile's ambassador on Monday. Chile recalled its envoy from Peru. Brazil criticised Peru. The two countries agreed to hold talks.",
+			"AGREE", "CHL,PER", "CHL,PER", false, "", "2023-06-14"},
 		{"a pledge is dated when made",
 			"Ghana promised to send troops to Mali next week.",
 			"", "GHA", "MLI", false, "", "2023-06-14"},
@@ -158,6 +161,36 @@ func TestDateline(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{{"NEW DELHI", "New Delhi"}, {"Tokyo", "Tokyo"}, {"KYIV", "Kyiv"}} {
 		if got := titleCase(tt.in); got != tt.want {
 			t.Errorf("titleCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// TestActorSense: the actor's sector decides some verbs' sense
+// (data/grammar/actorsense.tsv).
+func TestActorSense(t *testing.T) {
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		text, notType string
+	}{
+		{"Senegalese riot police clashed with opposition supporters in Dakar.", "PROTEST"},
+		{"Dutch peacekeeping troops arrived in Bosnia on Tuesday.", "CONSULT"},
+	}
+	for _, tt := range tests {
+		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Type == tt.notType {
+				t.Errorf("%q: coded %s %s; the actor's sector should change the sense", tt.text, e.Type, e.CAMEO)
+			}
+		}
+	}
+	rules := []senseRule{{prefix: "14", sectors: []string{"COP"}, code: "170"}, {prefix: "145", sectors: []string{"COP"}, code: "175"}}
+	for _, tt := range []struct{ code, sector, want string }{{"145", "COP", "175"}, {"141", "COP", "170"}, {"145", "CVL", "145"}, {"190", "COP", "190"}} {
+		if got := senseFor(rules, tt.code, []dyad.Entity{{Sector: tt.sector}}); got != tt.want {
+			t.Errorf("senseFor(%s, %s) = %s, want %s", tt.code, tt.sector, got, tt.want)
 		}
 	}
 }

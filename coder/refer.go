@@ -562,18 +562,56 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 			return both(seen[len(seen)-2], seen[len(seen)-1])
 		}
 	}
-	// Else the parties to the last event with two: for "sides", the last
-	// fight (material conflict first, then verbal).
+	// Else the story's main pair: the two parties with the most events so
+	// far, the earliest on a tie ("The two countries agreed in January ..."
+	// at the end of a story about China and the Philippines). For "sides",
+	// fights count first (material conflict, then verbal).
 	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
 		if !conflict && len(quads) < 4 {
 			continue
 		}
-		for i := len(st.events) - 1; i >= 0; i-- {
-			ev := st.events[i]
-			if len(ev.Actor) > 0 && len(ev.Recipient) > 0 && slices.Contains(quads, ev.QuadCode) && ev.Actor[0].Code != ev.Recipient[0].Code {
-				return both(ev.Actor[0], ev.Recipient[0])
-			}
+		if a, r, ok := st.mainPair(quads); ok {
+			return both(a, r)
 		}
 	}
 	return nil
+}
+
+// mainPair returns the actor and recipient of the pair of countries (in
+// either order) with the most events of the quad classes so far; the pair
+// seen first wins a tie.
+func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
+	type pairKey struct{ x, y string }
+	count := map[pairKey]int{}
+	first := map[pairKey]dyad.Event{}
+	var order []pairKey
+	for _, ev := range st.events {
+		if len(ev.Actor) == 0 || len(ev.Recipient) == 0 || !slices.Contains(quads, ev.QuadCode) {
+			continue
+		}
+		x, y := ev.Actor[0].Code, ev.Recipient[0].Code
+		if x == "" || y == "" || x == y {
+			continue
+		}
+		if x > y {
+			x, y = y, x
+		}
+		k := pairKey{x, y}
+		if count[k] == 0 {
+			first[k] = ev
+			order = append(order, k)
+		}
+		count[k]++
+	}
+	best := -1
+	for i, k := range order {
+		if best < 0 || count[k] > count[order[best]] {
+			best = i
+		}
+	}
+	if best < 0 {
+		return a, r, false
+	}
+	ev := first[order[best]]
+	return ev.Actor[0], ev.Recipient[0], true
 }

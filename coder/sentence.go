@@ -319,6 +319,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// event nobody can be held to is left out
 		return dyad.Event{}, false
 	}
+	recoded := false
+	if sc := senseFor(st.c.senses, info.Code, actor); sc != info.Code {
+		// "security forces stormed the chamber": the actor decides the sense
+		if si, ok := st.c.onto.Lookup(sc); ok && si.Type != "" {
+			info, recoded = si, true
+		}
+	}
 	if len(recipient) == 0 && !p.Passive {
 		// "threatened to cut off electricity to Nakhichevan": the verb it
 		// governs names the recipient
@@ -341,7 +348,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 
 	mode := info.Mode
-	if m.pat.Mode != "" {
+	if m.pat.Mode != "" && !recoded {
 		mode = m.pat.Mode
 	}
 	ctx := append([]string{}, info.Context...)
