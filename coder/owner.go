@@ -169,7 +169,7 @@ func (st *docState) objectOwner(s *sentence, m match, end int, things bool) []dy
 		}
 		// "lifted the ban on Cypriot ships": what an action falls on stands
 		// for its country
-		if es := st.owner(s, np, thingOwnerPrep(an.NPs[np].Prep) || things && an.NPs[np].Prep == ""); len(es) > 0 {
+		if es := st.owner(s, np, thingOwnerPrep(an.NPs[np].Prep) || things && (an.NPs[np].Prep == "" || an.NPs[np].Prep == "at")); len(es) > 0 {
 			return es
 		}
 		k = an.NPs[np].End - 1

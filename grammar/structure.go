@@ -244,8 +244,13 @@ func (a *Analysis) subjects() {
 		case c.Kind == CoordClause:
 			// "Armenia accused Azerbaijan of attacking civilians and
 			// asked ...": the subject of the last finite verb before
+			// (skipping reported, subordinate and relative clauses:
+			// "Beijing rejected the protest, saying the vessels had
+			// intruded, and urged Manila ...")
 			for q := n - 1; q >= 0; q-- {
-				if a.Preds[q].Kind == Finite && a.Preds[q].Clause != p.Clause {
+				qc := a.Clauses[a.Preds[q].Clause].Kind
+				if a.Preds[q].Kind == Finite && a.Preds[q].Clause != p.Clause && a.Preds[q].Subject >= 0 &&
+					qc != ReportedClause && qc != SubordClause && qc != RelativeClause {
 					p.Subject = a.Preds[q].Subject
 					break
 				}
@@ -267,7 +272,9 @@ func (a *Analysis) afterNonFinite(i int) bool {
 	}
 	for _, p := range a.Preds {
 		if p.Start <= k && k < p.End {
-			return p.Kind == Gerund || p.Kind == Participle
+			// "saying he would host": a verb of saying takes a clause,
+			// whose subject the noun phrase is
+			return (p.Kind == Gerund || p.Kind == Participle) && !p.Report
 		}
 	}
 	return false
