@@ -19,6 +19,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/grammar"
+	"github.com/dyad-events/dyad/kb"
 	"github.com/dyad-events/dyad/verbs"
 )
 
@@ -217,7 +218,19 @@ func (st *docState) nominalConjuncts(s *sentence, np int) []int {
 func (st *docState) nominalOwners(s *sentence, np int) []dyad.Entity {
 	an := s.an
 	toks := s.src.Tokens
-	for _, c := range st.nominalConjuncts(s, np) {
+	cs := st.nominalConjuncts(s, np)
+	// "Malian army drones and artillery fire": an actor coordinated before
+	// the nouns acts with them
+	if first := an.NPs[cs[0]]; first.Start >= 2 && toks[first.Start-1].Tag == "CC" && strings.EqualFold(toks[first.Start-1].Text, "and") {
+		if prev := an.NPAt(first.Start - 2); prev >= 0 && an.NPs[prev].Actor >= 0 && an.NPs[prev].Prep == "" && !an.NPs[prev].Possessor {
+			var out []dyad.Entity
+			for _, c := range an.Conjuncts(prev) {
+				out = append(out, st.npEntities(s, c, nil)...)
+			}
+			return out
+		}
+	}
+	for _, c := range cs {
 		if es := st.owner(s, c, true); len(es) > 0 {
 			return es
 		}
@@ -314,7 +327,7 @@ func (st *docState) forceActors(s *sentence, pi int) []dyad.Entity {
 			return nil
 		}
 	}
-	return st.nominalOwners(s, np)
+	return bySector(st.nominalOwners(s, np), "MIL")
 }
 
 // nominal is an event carried by a noun subject of a verb of occurrence.
@@ -366,6 +379,12 @@ func (st *docState) nominalEvent(s *sentence, pi int) (nominal, bool) {
 		}
 		actor, targets = targets[:1], targets[1:]
 	}
+	switch {
+	case nn.force:
+		actor = bySector(actor, "MIL")
+	case strings.HasPrefix(nn.code, "14"):
+		actor = bySector(actor, "CVL")
+	}
 	head := p.Heads[len(p.Heads)-1]
 	pat := &verbs.Pattern{Code: nn.code, Self: true, File: "(event noun)"}
 	return nominal{
@@ -395,8 +414,24 @@ func (st *docState) forceAgent(s *sentence, pi int) []dyad.Entity {
 			continue
 		}
 		if nn, ok := st.nounOf(s, np); ok && nn.force {
-			return st.nominalOwners(s, np)
+			return bySector(st.nominalOwners(s, np), "MIL")
 		}
 	}
 	return nil
+}
+
+// bySector gives a country named by a single word the sector its event
+// noun implies: protests and riots ("Palestinian riots", "Kenya's
+// protests") are its people's (CVL), air strikes and shelling its
+// military's (MIL), not its government's. An owner named with a sector
+// ("Kenyan teachers", "the Syrian regime") keeps it.
+func bySector(es []dyad.Entity, sector string) []dyad.Entity {
+	out := make([]dyad.Entity, len(es))
+	for i, e := range es {
+		if e.Sector == "GOV" && e.Code != "" && !strings.ContainsAny(strings.TrimSpace(e.Text), " \t") {
+			e.Sector, e.CAMEO = sector, kb.CAMEOCode(e.Code, sector)
+		}
+		out[i] = e
+	}
+	return out
 }

@@ -99,6 +99,7 @@ func (st *docState) code(s *sentence) []dyad.Event {
 		return nil
 	}
 	seen := map[string]bool{}
+	start := len(st.events)
 	for pi, p := range an.Preds {
 		subject := p.Subject
 		if p.Kind == grammar.Gerund {
@@ -127,7 +128,56 @@ func (st *docState) code(s *sentence) []dyad.Event {
 		out = append(out, ev)
 		st.events = append(st.events, ev)
 	}
+	if shareRecipients(out) {
+		// sharing may make two events the same: keep the first
+		seen = map[string]bool{}
+		kept := out[:0]
+		for _, ev := range out {
+			if key := eventKey(ev); !seen[key] {
+				seen[key] = true
+				ev.ID = fmt.Sprintf("%s:%d:%d", st.doc.ID, s.src.Index, len(kept))
+				kept = append(kept, ev)
+			}
+		}
+		out = kept
+		st.events = append(st.events[:start], out...)
+	}
 	return out
+}
+
+// shareRecipients gives an event of the sentence that names no recipient the
+// recipient of another event of the same actors in the sentence: verbs that
+// share a subject share the one they are aimed at ("Manila summoned the
+// Chinese ambassador and lodged a protest", "Amnesty condemned the killings
+// by police and demanded an inquiry"). It reports whether it changed any.
+func shareRecipients(evs []dyad.Event) bool {
+	changed := false
+	for i := range evs {
+		if len(evs[i].Recipient) > 0 || len(evs[i].Actor) == 0 {
+			continue
+		}
+		for j := range evs {
+			if j != i && len(evs[j].Recipient) > 0 && sameActors(evs[i].Actor, evs[j].Actor) {
+				evs[i].Recipient = append([]dyad.Entity{}, evs[j].Recipient...)
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// sameActors reports whether two actor lists name the same countries.
+func sameActors(a, b []dyad.Entity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Code != b[i].Code || a[i].Code == "" {
+			return false
+		}
+	}
+	return true
 }
 
 func eventKey(e dyad.Event) string {
