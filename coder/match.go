@@ -5,6 +5,7 @@ package coder
 import (
 	"strings"
 
+	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/text"
 	"github.com/dyad-events/dyad/verbs"
 )
@@ -34,6 +35,18 @@ func (st *docState) matchAt(s *sentence, h, end int) (match, bool) {
 // (determiners, adjectives, adverbs: "deepen our bilateral partnership").
 const maxGap = 4
 
+// A content word of a pattern is sought inside the noun phrase it
+// modifies and across at most maxNounPreps prepositional phrases ("provided
+// $5 million in aid"); one more means the word belongs to another phrase
+// ("stopped work on the first day of a strike" is not stopping the strike).
+// A preposition or a slot may lie beyond an object with a phrase of its own
+// ("returned a pendant engraved with the image of Peter the Great to
+// Russia"), up to maxPreps phrases. Time phrases ("on Tuesday") are free.
+const (
+	maxNounPreps = 1
+	maxPreps     = 2
+)
+
 func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (match, bool) {
 	toks := s.src.Tokens
 	an := s.an
@@ -46,10 +59,18 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 		// Erdogan's invitation") counts as one.
 		gap := 0
 		sawActor := false // an actor noun phrase was skipped
+		preps := 0        // prepositions skipped, time phrases aside
 		for k := pos; k < end && gap <= maxGap; k++ {
 			if k > pos {
 				if blocksGap(toks[k-1]) {
 					break
+				}
+				// Count the prepositional phrases skipped; see maxPreps.
+				if st.opensPhrase(s, k-1) {
+					preps++
+					if preps > maxPreps {
+						break
+					}
 				}
 				// "criticised China over its policy": a literal is not
 				// sought past an actor and a preposition after it, which
@@ -77,6 +98,9 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				continue
 			}
 			if wordIn(toks[k], el.Words) {
+				if preps > maxNounPreps && !isPrep(toks[k]) {
+					break
+				}
 				hit = k
 				pos = k + 1
 				// "arrested dozens of protesters", "killing two civilians":
@@ -96,6 +120,23 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 		m.last = pos - 1
 	}
 	return m, true
+}
+
+func isPrep(t text.Token) bool { return t.Tag == "IN" || t.Tag == "TO" }
+
+// opensPhrase reports whether token i is a preposition that opens a
+// prepositional phrase the matcher counts: not a time phrase ("on
+// Tuesday", "in 2010"), which says when, not what, and not a quantity word
+// ("more than 200", "about 50").
+func (st *docState) opensPhrase(s *sentence, i int) bool {
+	toks := s.src.Tokens
+	if !isPrep(toks[i]) || st.c.words.Is(strings.ToLower(toks[i].Text), grammar.Quantity) {
+		return false
+	}
+	k := i + 1
+	for ; k < len(toks) && (toks[k].Tag == "DT" || toks[k].Tag == "JJ"); k++ {
+	}
+	return k >= len(toks) || !(st.c.words.Is(strings.ToLower(toks[k].Text), grammar.Time) || toks[k].Tag == "CD")
 }
 
 // blocksGap: a token that ends the stretch a pattern may skip over.

@@ -9,6 +9,7 @@ import (
 	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/kb"
 	"github.com/dyad-events/dyad/text"
+	"github.com/dyad-events/dyad/verbs"
 	"github.com/dyad-events/dyad/when"
 )
 
@@ -207,9 +208,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	// verb it governs; any other outer verb decides ("threatened to reduce
 	// cooperation" is a threat).
 	var m match
+	var pledge *verbs.Pattern // the outer verb's own 03x pattern ("pledged to ...")
 	found := false
-	for _, h := range p.Heads {
+	for i, h := range p.Heads {
 		hm, ok := st.matchAt(s, h, end)
+		if ok && i == 0 && strings.HasPrefix(hm.pat.Code, "03") {
+			pledge = hm.pat
+		}
 		if ok && (!found || hm.pat.Specificity() > m.pat.Specificity()) {
 			m, found = hm, true
 		}
@@ -308,6 +313,10 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			code = ic
 		} else if tc, ok := byPrefix(st.c.threat, code); ok {
 			code = tc
+		} else if pledge != nil && m.pat != pledge {
+			// "pledged to send police officers to Haiti": a promise whose
+			// action has neither an intent nor a threat code is a promise
+			code = pledge.Code
 		}
 	}
 	info, ok := st.c.onto.Lookup(code)
@@ -419,6 +428,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		from = toks[nom.nounStart].Start // "riots ... are still continuing"
 	}
 	to := toks[m.head].End
+	if m.head < p.End-1 && m.last >= p.End-1 {
+		// a chain verb whose pattern spells out the verb it governs
+		// ("attempted to assassinate"): the whole group carries it
+		to = toks[p.End-1].End
+	}
 	body := st.doc.Body
 	docDate := st.doc.Date.Format(dyad.DateLayout)
 	date := st.eventDate(s, datePred, docDate, aux)

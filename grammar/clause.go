@@ -315,8 +315,21 @@ func (a *Analysis) verbGroups() {
 			continue
 		}
 		j := i
-		for j < len(toks) && a.continuesGroup(i, j) {
-			j++
+		for j < len(toks) {
+			if a.continuesGroup(i, j) {
+				j++
+				j = a.timeInsideGroup(j)
+				continue
+			}
+			// "threatened on Monday to break relations", "agreed in
+			// principle to provide aid": the infinitive is still governed
+			if a.isChainWord(j - 1) {
+				if k := a.afterInterposed(j); k > j && a.infinitiveAt(k) {
+					j = k
+					continue
+				}
+			}
+			break
 		}
 		// Trailing adverbs and "to" belong to what follows, not to the group.
 		for j > i+1 && (isAdverb(toks[j-1].Tag) || toks[j-1].Tag == "TO") && !isVerb(toks[j-1].Tag) {
@@ -326,6 +339,97 @@ func (a *Analysis) verbGroups() {
 		i = j
 	}
 	a.linkCoordination()
+}
+
+// timeInsideGroup: a time phrase after a modal or an auxiliary and before
+// the verb it governs belongs to the verb group ("will on Tuesday lead",
+// "has this week signed"), so that the verb keeps the group's subject. It
+// returns the token after the phrase, or j when there is none.
+func (a *Analysis) timeInsideGroup(j int) int {
+	toks := a.Tokens
+	if j == 0 || j >= len(toks) {
+		return j
+	}
+	prev := toks[j-1]
+	if prev.Tag != "MD" && !(isVerb(prev.Tag) && isAux(prev.Lemma)) {
+		return j
+	}
+	e := a.timePhraseEnd(j)
+	if e == j {
+		return j
+	}
+	if v := a.skipAdverbs(e); v < len(toks) && isVerb(toks[v].Tag) {
+		return e
+	}
+	return j
+}
+
+// timePhraseEnd returns the token after a time phrase starting at j ("on
+// Tuesday", "last week", "today", "on May 5"), or j when none starts there.
+func (a *Analysis) timePhraseEnd(j int) int {
+	toks := a.Tokens
+	k := j
+	if k < len(toks) && (toks[k].Tag == "IN" || toks[k].Tag == "DT" || toks[k].Tag == "JJ") {
+		k++ // "on", "this", "last"
+	}
+	e := k
+	for e < len(toks) && (a.isTimeWord(e) || toks[e].Tag == "CD") {
+		e++
+	}
+	if e == k || e-k > 3 {
+		return j
+	}
+	return e
+}
+
+// afterInterposed skips what may stand between a chain verb and its "to
+// VERB" without breaking the chain: adverbs, a time phrase and a bare
+// prepositional idiom ("in principle", "on Monday", "today"). It returns
+// the token after them.
+func (a *Analysis) afterInterposed(j int) int {
+	toks := a.Tokens
+	for k := j; ; {
+		switch e := a.timePhraseEnd(k); {
+		case e > k:
+			k = e
+		case k < len(toks) && isAdverb(toks[k].Tag):
+			k++
+		case k+1 < len(toks) && toks[k].Tag == "IN" && toks[k+1].Tag == "NN" && a.npAt[k+1] >= 0 &&
+			a.NPs[a.npAt[k+1]].Start == k+1 && a.NPs[a.npAt[k+1]].End == k+2 && a.NPs[a.npAt[k+1]].Actor < 0:
+			k += 2 // "in principle"
+		default:
+			return k
+		}
+	}
+}
+
+// infinitiveAt: "to" (and adverbs) and a bare verb start at token k.
+func (a *Analysis) infinitiveAt(k int) bool {
+	if k >= len(a.Tokens) || a.Tokens[k].Tag != "TO" {
+		return false
+	}
+	v := a.skipAdverbs(k + 1)
+	return v < len(a.Tokens) && a.Tokens[v].Tag == "VB"
+}
+
+// isChainWord: token k is a verb (or chain adjective) that governs a "to
+// VERB" complement.
+func (a *Analysis) isChainWord(k int) bool {
+	if k < 0 {
+		return false
+	}
+	t := a.Tokens[k]
+	return isVerb(t.Tag) && a.words.Is(t.Lemma, ChainNeg|ChainFuture|ChainHypo|ChainPass|ChainOblig) || a.isChainAdj(k)
+}
+
+// isTimeWord: a time noun ("Tuesday", "week") or a month name next to a
+// number ("May 5", "5 May").
+func (a *Analysis) isTimeWord(i int) bool {
+	t := a.Tokens[i]
+	if a.words.Is(strings.ToLower(t.Text), Time) {
+		return true
+	}
+	return t.Tag == "NNP" && (i > 0 && a.Tokens[i-1].Tag == "CD" || i+1 < len(a.Tokens) && a.Tokens[i+1].Tag == "CD")
 }
 
 func (a *Analysis) startsGroup(i int) bool {
@@ -406,10 +510,14 @@ func (a *Analysis) addPred(i, j int) {
 		if a.followedByVerb(k, j) && isAux(t.Lemma) {
 			continue
 		}
-		// A chain verb governing "to VERB" is a modifier ("refused to
-		// meet", "continued to fight"), except the verbs of intent, which
-		// carry patterns of their own ("agreed to meet", "pledged aid").
-		if a.governsInfinitive(k, j) && !a.words.Is(t.Lemma, ChainFuture) {
+		// A chain verb governing "to VERB" is a head too: it only matches
+		// patterns that spell out the "to VERB" ("attempted to assassinate",
+		// "continued to detain"), since a pattern's gap never crosses "to";
+		// otherwise the verb it governs carries the event. A chain
+		// adjective ("is determined to") carries none, and a verb of
+		// refusal leaves the event to the verb it negates ("refused to
+		// halt the operation" is a halt that did not happen).
+		if a.governsInfinitive(k, j) && (a.isChainAdj(k) || a.words.Is(t.Lemma, ChainNeg)) {
 			continue
 		}
 		p.Heads = append(p.Heads, k)
@@ -452,7 +560,7 @@ func (a *Analysis) governsInfinitive(k, end int) bool {
 	if !a.words.Is(t.Lemma, ChainNeg|ChainFuture|ChainHypo|ChainPass|ChainOblig) && !a.isChainAdj(k) {
 		return false
 	}
-	m := a.skipAdverbs(k + 1)
+	m := a.afterInterposed(k + 1)
 	return m < end && a.Tokens[m].Tag == "TO"
 }
 

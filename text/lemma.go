@@ -129,6 +129,9 @@ func (l *lemmatizer) choose(word string, verb, baseForm bool) string {
 	idx := l.forms[word]
 	switch len(idx) {
 	case 0:
+		if verb && !baseForm {
+			return l.regular(word)
+		}
 		return word
 	case 1:
 		return l.bases[idx[0]].word
@@ -157,4 +160,58 @@ func commonPrefix(a, b string) int {
 		n++
 	}
 	return min(n, 63)
+}
+
+// regular undoes a regular inflection that the dictionary does not list
+// ("torched", "torching", "firebombed", "teargassed"): it returns the first
+// stem that the dictionary knows as a base form, a verb before a noun, or
+// the word itself when no stem is known, since a guessed stem would be a
+// non-word.
+func (l *lemmatizer) regular(word string) string {
+	var stems []string
+	switch {
+	case strings.HasSuffix(word, "ied") && len(word) > 4:
+		stems = append(stems, word[:len(word)-3]+"y")
+	case strings.HasSuffix(word, "ed") && len(word) > 4:
+		stem := word[:len(word)-2]
+		stems = append(stems, stem, undouble(stem), stem+"e")
+	case strings.HasSuffix(word, "ing") && len(word) > 5:
+		stem := word[:len(word)-3]
+		stems = append(stems, stem, undouble(stem), stem+"e")
+	case strings.HasSuffix(word, "ies") && len(word) > 4:
+		stems = append(stems, word[:len(word)-3]+"y")
+	case strings.HasSuffix(word, "es") && len(word) > 4:
+		stems = append(stems, word[:len(word)-2], word[:len(word)-1])
+	case strings.HasSuffix(word, "s") && !strings.HasSuffix(word, "ss") && len(word) > 3:
+		stems = append(stems, word[:len(word)-1])
+	}
+	fallback := ""
+	for _, st := range stems {
+		for _, i := range l.forms[st] {
+			b := l.bases[i]
+			if b.word != st {
+				continue
+			}
+			if b.verbal {
+				return st
+			}
+			if fallback == "" {
+				fallback = st
+			}
+		}
+	}
+	if fallback != "" {
+		return fallback
+	}
+	return word
+}
+
+// undouble drops a doubled final consonant ("teargass" -> "teargas",
+// "stopp" -> "stop"); other stems come back unchanged.
+func undouble(stem string) string {
+	n := len(stem)
+	if n >= 3 && stem[n-1] == stem[n-2] && !strings.ContainsRune("aeiou", rune(stem[n-1])) {
+		return stem[:n-1]
+	}
+	return stem
 }

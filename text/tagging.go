@@ -80,6 +80,10 @@ func fixPastTense(toks []Token) {
 		}
 	}
 	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Tag == "JJ" && strings.HasSuffix(strings.ToLower(toks[i].Text), "ed") {
+			fixPastAdjective(toks, i)
+			continue
+		}
 		if toks[i].Tag != "VBN" {
 			continue
 		}
@@ -90,6 +94,33 @@ func fixPastTense(toks []Token) {
 		}
 		switch toks[i+1].Tag {
 		case "DT", "PRP$", "CD", "PRP", "NN", "NNS":
+			toks[i].Tag = "VBD"
+		}
+	}
+}
+
+// fixPastAdjective retags a past form read as an adjective (JJ, "-ed")
+// that stands between a subject and an object as a past tense: "Border
+// agents sexually abused migrants", "Police brutally assaulted the
+// protesters". An adjective has a noun after it or stands after a
+// determiner; one after a noun (and its adverbs) and before a determiner,
+// pronoun, number or, behind an adverb, a noun is a verb.
+func fixPastAdjective(toks []Token, i int) {
+	k := i - 1
+	for k > 0 && strings.HasPrefix(toks[k].Tag, "RB") {
+		k--
+	}
+	adverb := k < i-1
+	switch toks[k].Tag {
+	case "NN", "NNS", "NNP", "NNPS", "PRP":
+	default:
+		return
+	}
+	switch toks[i+1].Tag {
+	case "DT", "PRP$", "CD", "PRP":
+		toks[i].Tag = "VBD"
+	case "NN", "NNS", "NNP", "NNPS":
+		if adverb {
 			toks[i].Tag = "VBD"
 		}
 	}

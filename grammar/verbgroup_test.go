@@ -1,0 +1,95 @@
+package grammar
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestVerbGroups: what belongs to one verb group and which of its verbs may
+// carry the event: a time phrase inside the group, a chain verb separated
+// from its infinitive, chain verbs that carry patterns of their own, and
+// the subject of a clause reported by a gerund of saying.
+func TestVerbGroups(t *testing.T) {
+	w := loadWords(t)
+	tests := []struct {
+		name    string
+		toks    string
+		actors  []ActorSpan
+		group   string   // text of the verb group holding the last head
+		heads   []string // lemmas of its heads
+		aux     string   // modality of the last head
+		negated bool
+		subject string // first token of the group's subject, "" for none
+	}{
+		{"time phrase after a modal",
+			"The/DT minister/NN will/MD on/IN Tuesday/NNP lead/VB a/DT delegation/NN to/TO Sudan/NNP ./.", []ActorSpan{{0, 2}, {8, 9}},
+			"will on Tuesday lead", []string{"lead"}, "future", false, "The"},
+		{"time phrase after an auxiliary",
+			"Chile/NNP has/VBZ/have this/DT week/NN signed/VBN/sign a/DT deal/NN ./.", []ActorSpan{{0, 1}},
+			"has this week signed", []string{"sign"}, "", false, "Chile"},
+		{"chain verb, idiom and time before the infinitive",
+			"Ministers/NNS/minister agreed/VBD/agree in/IN principle/NN on/IN Saturday/NNP to/TO provide/VB aid/NN ./.", []ActorSpan{{0, 1}},
+			"agreed in principle on Saturday to provide", []string{"agree", "provide"}, "future", false, "Ministers"},
+		{"attempt carries a pattern of its own",
+			"Gunmen/NNS/gunman attempted/VBD/attempt to/TO assassinate/VB the/DT governor/NN ./.", []ActorSpan{{0, 1}, {4, 6}},
+			"attempted to assassinate", []string{"attempt", "assassinate"}, "", false, "Gunmen"},
+		{"refusal leaves the event to the verb it negates",
+			"Iran/NNP refused/VBD/refuse on/IN Monday/NNP to/TO meet/VB inspectors/NNS/inspector", []ActorSpan{{0, 1}},
+			"refused on Monday to meet", []string{"meet"}, "", true, "Iran"},
+		{"a preposition phrase with an actor ends the group",
+			"Iran/NNP agreed/VBD/agree with/IN Russia/NNP to/TO hold/VB talks/NNS/talk", []ActorSpan{{0, 1}, {3, 4}},
+			"to hold", []string{"hold"}, "", false, ""},
+		{"subject of a clause after a gerund of saying",
+			"Katsav/NNP refused/VBD/refuse the/DT offer/NN ,/, saying/VBG/say he/PRP would/MD welcome/VB him/PRP ./.", []ActorSpan{{0, 1}},
+			"would welcome", []string{"welcome"}, "hypothetical", false, "he"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tagged(tt.toks)
+			a := w.Analyze(toks, tt.actors)
+			if len(a.Preds) == 0 {
+				t.Fatal("no verb group")
+			}
+			pi := -1
+			for i, p := range a.Preds {
+				if words(toks, p.Start, p.End) == tt.group {
+					pi = i
+				}
+			}
+			if pi < 0 {
+				var got []string
+				for _, p := range a.Preds {
+					got = append(got, words(toks, p.Start, p.End))
+				}
+				t.Fatalf("no group %q, got %q", tt.group, got)
+			}
+			p := a.Preds[pi]
+			var heads []string
+			for _, h := range p.Heads {
+				heads = append(heads, toks[h].Lemma)
+			}
+			if strings.Join(heads, " ") != strings.Join(tt.heads, " ") {
+				t.Errorf("heads %v, want %v", heads, tt.heads)
+			}
+			neg, aux := a.Modality(pi, p.Heads[len(p.Heads)-1])
+			if neg != tt.negated || aux != tt.aux {
+				t.Errorf("modality neg=%v aux=%q, want neg=%v aux=%q", neg, aux, tt.negated, tt.aux)
+			}
+			subj := ""
+			if p.Subject >= 0 {
+				subj = toks[a.NPs[p.Subject].Start].Text
+			}
+			if subj != tt.subject {
+				t.Errorf("subject %q, want %q", subj, tt.subject)
+			}
+		})
+	}
+}
+
+func words(toks []Token, from, to int) string {
+	var out []string
+	for _, t := range toks[from:to] {
+		out = append(out, t.Text)
+	}
+	return strings.Join(out, " ")
+}
