@@ -30,7 +30,7 @@ func TestReading(t *testing.T) {
 			"THREATEN", "PER", "", false, "hypothetical", "2023-06-14"},
 		{"the two leaders",
 			"Chilean President Gabriel Boric met Argentine President Alberto Fernandez in Santiago, and the two leaders agreed to expand trade.",
-			"AGREE", "ARG,CHL", "ARG,CHL", false, "", "2023-06-14"},
+			"AGREE", "ARG,CHL", "ARG,CHL", false, "future", "2023-06-14"},
 		{"past perfect is background",
 			"Mexico had expelled the Ecuadorian ambassador in April.",
 			"SANCTION", "MEX", "ECU", false, "historical", "2023-04"},
@@ -57,7 +57,7 @@ func TestReading(t *testing.T) {
 			"ACCUSE", "HRW", "SDN", false, "", "2023-06-14"},
 		{"the two countries of the story",
 			"Peru expelled Chile's ambassador on Monday. Chile recalled its envoy from Peru. Brazil criticised Peru. The two countries agreed to hold talks.",
-			"AGREE", "CHL,PER", "CHL,PER", false, "", "2023-06-14"},
+			"AGREE", "CHL,PER", "CHL,PER", false, "future", "2023-06-14"},
 		{"coordinated verb after a reported aside",
 			"Hanoi rejected the claim, saying the Chinese ships had entered its waters, and urged Beijing to withdraw them.",
 			"REQUEST", "VNM", "CHN", false, "", "2023-06-14"},
@@ -69,7 +69,7 @@ func TestReading(t *testing.T) {
 			"ACCUSE", "VNM", "CHN", false, "", "2023-06-14"},
 		{"a pledge is dated when made",
 			"Ghana promised to send troops to Mali next week.",
-			"", "GHA", "MLI", false, "", "2023-06-14"},
+			"", "GHA", "MLI", false, "future", "2023-06-14"},
 	}
 	c := newCoder(t)
 	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)

@@ -319,6 +319,16 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			code = pledge.Code
 		}
 	}
+	if aux != dyad.AuxHypothetical && !negated && st.conditional(s, pi) {
+		// "If the talks resume, Chile will meet Peru": the main clause of a
+		// condition is hypothetical too
+		aux = dyad.AuxHypothetical
+	}
+	if aux == dyad.AuxFact && strings.HasPrefix(code, "03") && !s.historical {
+		// an intent to cooperate (plans to, pledged, agreed to) is about
+		// the future
+		aux = dyad.AuxFuture
+	}
 	info, ok := st.c.onto.Lookup(code)
 	if !ok || info.Type == "" && !st.c.statements {
 		return dyad.Event{}, false // unknown code, or a CAMEO 01 statement: not a PLOVER event
@@ -466,6 +476,23 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 	}
 	return ev, true
+}
+
+// conditional reports whether predicate pi is in the main (or a
+// coordinated) clause of a sentence with an "if"/"unless" clause.
+func (st *docState) conditional(s *sentence, pi int) bool {
+	an := s.an
+	switch an.Clauses[an.Preds[pi].Clause].Kind {
+	case grammar.MainClause, grammar.CoordClause:
+	default:
+		return false
+	}
+	for _, c := range an.Clauses {
+		if c.Hypo && c.Kind == grammar.SubordClause {
+			return true
+		}
+	}
+	return false
 }
 
 // refusal returns the token of a refusal verb ("refused", "declined")

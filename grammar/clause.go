@@ -634,7 +634,15 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 			aux = setAux(aux, "hypothetical")
 		}
 	}
-	if p.Clause < len(a.Clauses) && a.Clauses[p.Clause].Hypo && aux == "" {
+	// "Chile never met ...": a negator right before the group (the group
+	// starts at its first verb)
+	for k := p.Start - 1; k >= 0 && isAdverb(a.Tokens[k].Tag); k-- {
+		low := strings.ToLower(a.Tokens[k].Text)
+		if a.words.Is(low, Neg) && (low == "never" || low == "not") {
+			negated = !negated
+		}
+	}
+	if p.Clause < len(a.Clauses) && a.Clauses[p.Clause].Hypo && (aux == "" || aux == "future") {
 		aux = "hypothetical"
 	}
 	return negated, aux
