@@ -41,7 +41,7 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			continue // "..., the foreign ministry said": another verb's subject
 		}
 		if an.NPs[np].Actor >= 0 {
-			if r := withoutSelf(st.npEntities(s, np, actor), actor); len(r) > 0 {
+			if r := withoutSelf(st.listEntities(s, np, actor), actor); len(r) > 0 {
 				return r
 			}
 		}
@@ -287,8 +287,10 @@ func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
 	an := s.an
 	n := an.NPs[np]
 	toks := s.src.Tokens
-	// "tens of thousands of students": follow "of" to the first actor
-	for cur := n; cur.End+1 < len(toks) && strings.EqualFold(toks[cur.End].Text, "of"); {
+	// "tens of thousands of students": follow "of" to the first actor; "a
+	// spokesman for Hamas": "for" after one who speaks for another
+	speaksFor := st.c.words.Is(toks[n.End-1].Lemma, grammar.Spokesperson)
+	for cur := n; cur.End+1 < len(toks) && (strings.EqualFold(toks[cur.End].Text, "of") || speaksFor && strings.EqualFold(toks[cur.End].Text, "for")); {
 		of := an.NPAt(cur.End + 1)
 		if of < 0 || an.NPs[of].Start != cur.End+1 {
 			break
@@ -614,4 +616,61 @@ func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
 	}
 	ev := first[order[best]]
 	return ev.Actor[0], ev.Recipient[0], true
+}
+
+// listMembers returns the noun phrases of the coordinated list that actor
+// phrase np opens, in text order: "defended Iraq and Libya", "embargoes on
+// Iran, Libya, and Sudan". (Conjuncts reads a list backwards from its last
+// member; a verb's slot holds its first.) As there, a list must close with
+// "and", and each member must be an actor phrase of the same clause with
+// the same preposition or none. A member that is the subject of another
+// verb ("met Peru and Chile said") ends the list.
+func listMembers(an *grammar.Analysis, np int) []int {
+	out := []int{np}
+	if np < 0 || an.NPs[np].Actor < 0 || an.NPs[np].Possessor {
+		return out
+	}
+	toks := an.Tokens
+	closed := 1 // members up to the last one joined by "and"
+	isAnd := func(k int) bool { return k < len(toks) && toks[k].Tag == "CC" && strings.EqualFold(toks[k].Text, "and") }
+	for cur := np; ; {
+		k := an.NPs[cur].End
+		if k >= len(toks) || toks[k].Text != "," && !isAnd(k) {
+			break
+		}
+		and := isAnd(k)
+		k++
+		if !and && isAnd(k) {
+			and = true // the serial comma: "A, B, and C"
+			k++
+		}
+		if k >= len(toks) {
+			break
+		}
+		next := an.NPAt(k)
+		if next < 0 {
+			break
+		}
+		n := an.NPs[next]
+		if n.Start != k || n.Actor < 0 || n.Possessor || n.Clause != an.NPs[np].Clause || an.IsSubject(next) ||
+			n.Prep != "" && n.Prep != an.NPs[np].Prep {
+			break
+		}
+		out = append(out, next)
+		if and {
+			closed = len(out)
+		}
+		cur = next
+	}
+	return out[:closed]
+}
+
+// listEntities resolves every member of the coordinated list of actor
+// phrase np (listMembers), leaving out those in exclude.
+func (st *docState) listEntities(s *sentence, np int, exclude []dyad.Entity) []dyad.Entity {
+	var out []dyad.Entity
+	for _, c := range listMembers(s.an, np) {
+		out = append(out, st.npEntities(s, c, exclude)...)
+	}
+	return out
 }

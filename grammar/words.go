@@ -51,6 +51,7 @@ const (
 	Proposal
 	Naming
 	Refusal
+	Spokesperson
 )
 
 var classNames = map[string]Class{
@@ -62,7 +63,7 @@ var classNames = map[string]Class{
 	"third-it": ThirdIt, "time": Time,
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
-	"proposal": Proposal, "naming": Naming, "refusal": Refusal,
+	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
