@@ -14,6 +14,7 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/kb"
+	"github.com/dyad-events/dyad/text"
 )
 
 // owner returns the author named inside noun phrase np when its head noun
@@ -34,9 +35,13 @@ func (st *docState) owner(s *sentence, np int, anyHead bool) []dyad.Entity {
 	if !anyHead && !event && !st.c.words.Is(head, grammar.Proposal) {
 		return nil
 	}
-	// "Belarus's rulers' calls", "Reagan's statement": a possessor
-	if n.Start >= 2 && toks[n.Start-1].Tag == "POS" {
-		if own := an.NPAt(n.Start - 2); own >= 0 {
+	// "Belarus's rulers' calls", "Reagan's (latest) statement": a possessor
+	pos := n.Start - 1
+	for pos > 0 && isModifierTag(toks[pos].Tag) && an.NPAt(pos) < 0 {
+		pos--
+	}
+	if pos >= 1 && toks[pos].Tag == "POS" {
+		if own := an.NPAt(pos - 1); own >= 0 {
 			if es := st.npEntities(s, own, nil); len(es) > 0 {
 				return es
 			}
@@ -76,6 +81,16 @@ func (st *docState) owner(s *sentence, np int, anyHead bool) []dyad.Entity {
 		}
 	}
 	return nil
+}
+
+// isModifierTag: an adjective or participle that may stand between a
+// possessor and its noun ("Reagan's latest statement").
+func isModifierTag(tag string) bool {
+	switch tag {
+	case "JJ", "JJR", "JJS", "VBN":
+		return true
+	}
+	return false
 }
 
 // adjectiveOwners returns the countries named by adjectives among tokens
@@ -155,12 +170,16 @@ func (st *docState) adjectiveCountry(s *sentence, k int) (dyad.Entity, bool) {
 func (st *docState) objectOwner(s *sentence, m match, end int, things bool) []dyad.Entity {
 	an := s.an
 	toks := s.src.Tokens
+	// "threatened to shell Iraqi towns": a threat of force falls on the
+	// country of the things it names, like the force itself
+	things = things || strings.HasPrefix(m.pat.Code, "13")
 	last := m.last
 	if last < m.head+maxGap {
 		last = m.head + maxGap
 	}
 	for k := m.head + 1; k <= last && k < end; k++ {
-		if k > m.head+1 && blocksGap(toks[k-1]) {
+		// the pattern's own words do not block ("threatened to shell")
+		if k > m.head+1 && k-1 >= m.last && blocksGap(toks[k-1]) {
 			break
 		}
 		np := an.NPAt(k)
@@ -197,16 +216,47 @@ func (st *docState) complaintTarget(s *sentence, m match, end int) []dyad.Entity
 		if np < 0 || an.NPs[np].Start != k {
 			continue
 		}
-		// the preposition itself: "over three raids" is no quantity here
-		switch strings.ToLower(s.src.Tokens[an.NPs[np].Start-1].Text) {
-		case "over", "about", "against":
-			if es := st.owner(s, np, false); len(es) > 0 {
+		if complaintWord(s.src.Tokens, an.NPs[np].Start-1) {
+			// "against Turkey's decision": the thing its possessor owns
+			target := np
+			if an.NPs[np].Possessor {
+				target = possessedNP(an, np, end)
+			}
+			if es := st.owner(s, target, false); len(es) > 0 {
 				return es
 			}
 		}
 		k = an.NPs[np].End - 1
 	}
 	return nil
+}
+
+// complaintWord reports whether token i introduces what a complaint is
+// about: "over", "about", "against" (the preposition itself: "over three
+// raids" is no quantity here), or the word "protest" with or without "of"
+// or "at" ("to protest Assad's failure", "in protest of the decision").
+func complaintWord(toks []text.Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	switch low := strings.ToLower(toks[i].Text); low {
+	case "over", "about", "against":
+		return true
+	case "of", "at":
+		return i > 0 && toks[i-1].Lemma == "protest"
+	}
+	return toks[i].Lemma == "protest"
+}
+
+// possessedNP returns the noun phrase that possessor phrase np qualifies
+// ("Turkey's [latest] decision"), or -1.
+func possessedNP(an *grammar.Analysis, np, end int) int {
+	for k := an.NPs[np].End; k < end && k <= an.NPs[np].End+3; k++ {
+		if q := an.NPAt(k); q >= 0 && q != np && an.NPs[q].Start == k {
+			return q
+		}
+	}
+	return -1
 }
 
 // complementSubject returns who a demand is put to when it names them as
@@ -218,6 +268,19 @@ func (st *docState) complementSubject(s *sentence, head int) []dyad.Entity {
 	// skip adverbs and a time phrase ("demanded Friday that", "called
 	// again on Tuesday for")
 	k := st.skipTime(s, head+1)
+	// "reiterated its demand (today) that Israel ease ...": the demand noun
+	// the verb takes stands between it and the clause
+	np := an.NPAt(k)
+	if np >= 0 && an.NPs[np].Start == k && an.NPs[np].Pronoun != 0 && an.NPs[np].Possessor {
+		np = -1
+		if e := an.NPs[an.NPAt(k)].End; e < len(toks) {
+			np = an.NPAt(e) // "its demand"
+		}
+	}
+	if np >= 0 && an.NPs[np].Actor < 0 && an.NPs[np].Pronoun == 0 &&
+		st.c.words.Is(toks[an.NPs[np].End-1].Lemma, grammar.Demand|grammar.Proposal) {
+		k = st.skipTime(s, an.NPs[np].End)
+	}
 	if k+1 >= len(toks) {
 		return nil
 	}
@@ -225,7 +288,7 @@ func (st *docState) complementSubject(s *sentence, head int) []dyad.Entity {
 	if low != "that" && low != "for" {
 		return nil
 	}
-	np := an.NPAt(k + 1)
+	np = an.NPAt(k + 1)
 	if np < 0 || an.NPs[np].Start != k+1 || an.NPs[np].Actor < 0 {
 		return nil
 	}
@@ -302,7 +365,7 @@ func (st *docState) governedRecipient(s *sentence, pi int, m match, actor []dyad
 	for _, g := range governed {
 		if gm, ok := st.matchAt(s, g, end); ok && gm.slot >= 0 {
 			var out []dyad.Entity
-			for _, c := range an.Conjuncts(gm.slot) {
+			for _, c := range listMembers(an, gm.slot) {
 				out = append(out, st.npEntities(s, c, actor)...)
 			}
 			if out = withoutSelf(out, actor); len(out) > 0 {
@@ -343,7 +406,7 @@ func (st *docState) governedRecipient(s *sentence, pi int, m match, actor []dyad
 				continue // "agreed to set up a company": what is made, not whom it is for
 			}
 			var out []dyad.Entity
-			for _, c := range an.Conjuncts(np) {
+			for _, c := range listMembers(an, np) {
 				out = append(out, st.npEntities(s, c, actor)...)
 			}
 			if out = withoutSelf(out, actor); len(out) > 0 {

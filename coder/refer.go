@@ -23,6 +23,14 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 	if m.pat.Self {
 		end = m.head
 	}
+	// "..., said a spokesman for the prime minister": the attribution after
+	// the report names its source, not the one acted on
+	for _, q := range an.Preds {
+		if q.Report && q.Start > m.head && q.Start < end {
+			end = q.Start
+			break
+		}
+	}
 	for k := m.head + 1; k < end; k++ {
 		np := an.NPAt(k)
 		if np < 0 || an.NPs[np].Start != k {
@@ -41,7 +49,7 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			continue // "..., the foreign ministry said": another verb's subject
 		}
 		if an.NPs[np].Actor >= 0 {
-			if r := withoutSelf(st.listEntities(s, np, actor), actor); len(r) > 0 {
+			if r := withoutSelf(st.coordinatedAdjectives(s, np, st.listEntities(s, np, actor)), actor); len(r) > 0 {
 				return r
 			}
 		}
@@ -632,7 +640,9 @@ func listMembers(an *grammar.Analysis, np int) []int {
 	}
 	toks := an.Tokens
 	closed := 1 // members up to the last one joined by "and"
-	isAnd := func(k int) bool { return k < len(toks) && toks[k].Tag == "CC" && strings.EqualFold(toks[k].Text, "and") }
+	isAnd := func(k int) bool {
+		return k < len(toks) && toks[k].Tag == "CC" && strings.EqualFold(toks[k].Text, "and")
+	}
 	for cur := np; ; {
 		k := an.NPs[cur].End
 		if k >= len(toks) || toks[k].Text != "," && !isAnd(k) {
@@ -666,11 +676,17 @@ func listMembers(an *grammar.Analysis, np int) []int {
 }
 
 // listEntities resolves every member of the coordinated list of actor
-// phrase np (listMembers), leaving out those in exclude.
+// phrase np (listMembers), leaving out those in exclude. A later member of
+// no known country adds nothing ("talks between Colombia and the rebels"
+// are aimed at Colombia; an uncoded recipient beside it is no one).
 func (st *docState) listEntities(s *sentence, np int, exclude []dyad.Entity) []dyad.Entity {
 	var out []dyad.Entity
-	for _, c := range listMembers(s.an, np) {
-		out = append(out, st.npEntities(s, c, exclude)...)
+	for i, c := range listMembers(s.an, np) {
+		for _, e := range st.npEntities(s, c, exclude) {
+			if i == 0 || e.Code != "" {
+				out = append(out, e)
+			}
+		}
 	}
 	return out
 }

@@ -358,7 +358,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			actor = st.forceActors(s, pi)
 		}
 		if m.slot >= 0 {
-			recipient = st.npEntities(s, m.slot, actor)
+			recipient = st.coordinatedAdjectives(s, m.slot, st.listEntities(s, m.slot, actor))
 		}
 		// "rejected an Indian proposal": the proposal's author
 		if len(withoutSelf(recipient, actor)) == 0 && len(actor) > 0 {
