@@ -296,6 +296,12 @@ func (k *KB) scan(text string, base int, scratch *[]byte) []atom {
 			// must cover a whole hyphenated token.
 			continue
 		}
+		if !a.isSector() && allPersonLike(a.targets) && afterOtherFirstName(text, s, e, out, base) {
+			// "Hazem Qassem" is not Naim Qassem: a one-word name right
+			// after a capitalised word that is no title or known name
+			// belongs to someone else with that surname.
+			continue
+		}
 		if !a.isSector() && isBlocked(a.targets) {
 			// A notactors.txt phrase has done its job by winning.
 			lastEnd = e
@@ -388,6 +394,46 @@ func allPersonLike(tgs []target) bool {
 		}
 	}
 	return len(tgs) > 0
+}
+
+// afterOtherFirstName reports whether the one-word match text[s:e] follows
+// a capitalised word of letters (not "Mr." or "U.S.") that no earlier
+// match covers: a first name the KB does not know, so another person.
+func afterOtherFirstName(text string, s, e int, out []atom, base int) bool {
+	if strings.ContainsAny(text[s:e], " -") || s < 2 || text[s-1] != ' ' {
+		return false
+	}
+	w := s - 1
+	for w > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:w])
+		if !unicode.IsLetter(r) {
+			break
+		}
+		w -= size
+	}
+	word := text[w : s-1]
+	if word == "" || w > 0 && !unicode.IsSpace(rune(text[w-1])) {
+		return false // "Mr. Qassem", "al-Qassem": not a bare first name
+	}
+	r, _ := utf8.DecodeRuneInString(word)
+	if !unicode.IsUpper(r) || strings.ToUpper(word) == word {
+		return false // lower case, or an acronym ("UN Qassem" is odd anyway)
+	}
+	if n := len(out); n > 0 && out[n-1].end-base >= w-1 {
+		// a title or a name the KB knows ("President Qassem"), or a title
+		// right before the first name ("President Mahmud Abbas": a
+		// spelling of the known person's first name)
+		return false
+	}
+	// a sentence's first word is capitalised anyway ("Later Aliyev left")
+	k := w - 1
+	for k > 0 && unicode.IsSpace(rune(text[k])) {
+		k--
+	}
+	if k <= 0 || strings.ContainsRune(".!?\"'“”:", rune(text[k])) {
+		return false
+	}
+	return true
 }
 
 // partOfHyphenated reports whether text[s:e] is joined by a hyphen to a

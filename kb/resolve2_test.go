@@ -198,6 +198,9 @@ func TestPremodifiers(t *testing.T) {
 		{"-led group is the leader's", "2000-01-01", "Vietnamese-led forces attacked.", []want{
 			{"Vietnamese-led forces", "Vietnam", "VNM", "MIL", Country}}},
 		{"news agency is no name", "2000-01-01", "The official IRNA said.", nil},
+		{"another first name is another person", "2024-12-01", "A spokesman, Hazem Qassem, said.", nil},
+		{"sentence-initial word before a surname", "2024-12-01", "Later Qassem said.", []want{
+			{"Qassem", "Naim Qassem", "LBN", "REB", Person}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
