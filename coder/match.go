@@ -52,7 +52,15 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 	an := s.an
 	m := match{pat: pat, head: h, slot: -1, last: h}
 	pos := h + 1
-	for _, el := range pat.Elems {
+	// object is the actor standing right after the head as its direct
+	// object, skipped to reach the pattern's first word ("pressing Russia
+	// for his release", "asked the UN for help"): the one acted on.
+	object := -1
+	if np := an.NPAt(h + 1); np >= 0 && an.NPs[np].Start == h+1 && an.NPs[np].Actor >= 0 &&
+		an.NPs[np].Prep == "" && !an.NPs[np].Possessor {
+		object = np
+	}
+	for ei, el := range pat.Elems {
 		hit := -1
 		// The gap is counted in words outside noun phrases plus whole noun
 		// phrases, so that a long name ("Turkish President Recep Tayyip
@@ -103,6 +111,9 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				}
 				hit = k
 				pos = k + 1
+				if ei == 0 && object >= 0 && k >= an.NPs[object].End {
+					m.slot = object
+				}
 				// "arrested dozens of protesters", "killing two civilians":
 				// a literal that names an actor is the recipient too.
 				if np := an.NPAt(k); m.slot < 0 && np >= 0 && !an.NPs[np].Possessor &&

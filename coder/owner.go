@@ -30,6 +30,11 @@ func (st *docState) owner(s *sentence, np int, anyHead bool) []dyad.Entity {
 	}
 	n := an.NPs[np]
 	toks := s.src.Tokens
+	// "a U.S.-drafted text", "the Qatar-brokered deal": the hyphen names
+	// the author, whatever the noun
+	if es := st.hyphenAuthors(s, n.Start, n.End-1); len(es) > 0 {
+		return es
+	}
 	head := toks[n.End-1].Lemma
 	_, event := st.c.eventNouns[head]
 	if !anyHead && !event && !st.c.words.Is(head, grammar.Proposal) {
@@ -81,6 +86,59 @@ func (st *docState) owner(s *sentence, np int, anyHead bool) []dyad.Entity {
 		}
 	}
 	return nil
+}
+
+// hyphenAuthors returns the authors named by hyphenated modifiers among
+// tokens [from, to): "U.S.-drafted", "EU-sponsored", "Saudi-led" (a
+// country or organisation, a hyphen and a participle of authorship.txt).
+func (st *docState) hyphenAuthors(s *sentence, from, to int) []dyad.Entity {
+	var out []dyad.Entity
+	for k := from; k < to && k < len(s.src.Tokens); k++ {
+		tok := s.src.Tokens[k]
+		for i := strings.IndexByte(tok.Text, '-'); i > 0; {
+			if st.c.kb.Authorship(tok.Text[i+1:]) {
+				if e, ok := st.nameWord(tok.Text[:i]); ok && !sameAs(e, out) {
+					e.Text, e.Start, e.End = tok.Text, tok.Start, tok.End
+					out = append(out, e)
+				}
+				break
+			}
+			j := strings.IndexByte(tok.Text[i+1:], '-')
+			if j < 0 {
+				break
+			}
+			i += j + 1
+		}
+	}
+	return out
+}
+
+// nameWord resolves a country or organisation named by one word or
+// abbreviation ("U.S.", "Qatar", "Saudi", "EU") as the actor finder reads
+// it before "officials".
+func (st *docState) nameWord(word string) (dyad.Entity, bool) {
+	if word == "" || !unicode.IsUpper([]rune(word)[0]) {
+		return dyad.Entity{}, false
+	}
+	// the adjective cache, under keys no token spells
+	key := "name " + word
+	if st.adjectives == nil {
+		st.adjectives = map[string]*dyad.Entity{}
+	}
+	e, seen := st.adjectives[key]
+	if !seen {
+		probe := word + " officials"
+		ms := st.c.kb.NewResolver(st.doc.Date).Find(probe, dyad.Span{Start: 0, End: len(probe)})
+		if len(ms) == 1 && (ms[0].Kind == kb.Country || ms[0].Kind == kb.Organisation) && ms[0].Code != "" && ms[0].Start == 0 && ms[0].End == len(probe) {
+			found := ms[0].Entity
+			e = &found
+		}
+		st.adjectives[key] = e
+	}
+	if e == nil {
+		return dyad.Entity{}, false
+	}
+	return *e, true
 }
 
 // isModifierTag: an adjective or participle that may stand between a

@@ -70,6 +70,27 @@ func TestReading(t *testing.T) {
 		{"a spokesman speaks for his principal",
 			"A spokesman for the Taliban accused Pakistan of shelling the border.",
 			"ACCUSE", "AFG", "PAK", false, "", "2023-06-14"},
+		{"do-support keeps the negated verb",
+			"Tehran did not free the Swedish diplomat on Monday.",
+			"RETREAT", "IRN", "SWE", true, "", "2023-06-12"},
+		{"an aspect verb leaves the event to its gerund",
+			"Swedish officials said they would keep pressing Iran for the diplomat's release.",
+			"REQUEST", "SWE", "IRN", false, "hypothetical", "2023-06-14"},
+		{"stopping an action negates it",
+			"Canada stopped criticising China over its human rights record.",
+			"ACCUSE", "CAN", "CHN", true, "", "2023-06-14"},
+		{"a verb of stopping keeps its own pattern",
+			"Norway stopped funding the Somali government.",
+			"SANCTION", "NOR", "SOM", false, "", "2023-06-14"},
+		{"a double negative in a warning is a threat",
+			"Kenya warned that any attack by Somalia would not go unanswered.",
+			"THREATEN", "KEN", "SOM", false, "", "2023-06-14"},
+		{"a gerund aside belongs to the main clause's subject",
+			"Nigerian leaders imposed sanctions on Mali and gave the soldiers who took power ten days to step down, warning that they could use force.",
+			"THREATEN", "NGA", "MLI", false, "hypothetical", "2023-06-14"},
+		{"a reciprocal verb goes both ways",
+			"Indian and Pakistani troops exchanged fire along the border.",
+			"ASSAULT", "IND,PAK", "IND,PAK", false, "", "2023-06-14"},
 		{"a pledge is dated when made",
 			"Ghana promised to send troops to Mali next week.",
 			"", "GHA", "MLI", false, "future", "2023-06-14"},
@@ -94,6 +115,30 @@ func TestReading(t *testing.T) {
 			t.Errorf("%q: want %s %s -> %s neg=%v aux=%s date=%s, got %v", tt.text, tt.typ, tt.actors, tt.recipients,
 				tt.negated, tt.aux, tt.date, got)
 		})
+	}
+}
+
+// TestNoSharedRecipient: verbs share a recipient only within one frame of
+// the sentence and only when they have no object of their own; refusing to
+// speak is no rejection.
+func TestNoSharedRecipient(t *testing.T) {
+	c := newCoder(t)
+	date := time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC)
+	tests := []struct{ text, typ, recipient string }{
+		{"The Chilean envoy blamed Peru for the delay and said Santiago would continue to support regional efforts to end it.", "SUPPORT", "PER"},
+		{"Austria, which has opposed sending tanks to Kyiv, did not block the measures this time.", "REJECT", "UKR"},
+		{"A Kremlin spokesman declined to say whether further talks with Kyiv were planned.", "REJECT", ""},
+	}
+	for _, tt := range tests {
+		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Type == tt.typ && (tt.recipient == "" || codesOf(e.Recipient) == tt.recipient) {
+				t.Errorf("%q: coded %s %s -> %s", tt.text, codesOf(e.Actor), e.Type, codesOf(e.Recipient))
+			}
+		}
 	}
 }
 

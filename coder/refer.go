@@ -77,7 +77,113 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			return r
 		}
 	}
+	// "Russia congratulated Maduro, and China also sent its
+	// congratulations": "also" repeats the last event of the kind, with
+	// its recipient
+	if st.also(s, pi, m.head) {
+		if r := withoutSelf(st.lastRecipient(m.pat.Code), actor); len(r) > 0 {
+			return r
+		}
+	}
+	// "France would give 110 million euros" in a story about aid for
+	// Sudan: aid with no recipient goes where the story's aid goes
+	if st.aidCode(m.pat.Code) {
+		if e, ok := st.aidTopic(s); ok {
+			return withoutSelf([]dyad.Entity{e}, actor)
+		}
+	}
 	return nil
+}
+
+// also reports whether "also" stands in predicate pi's verb group or
+// between its subject and the verb ("China also sent", "has also
+// condemned").
+func (st *docState) also(s *sentence, pi, head int) bool {
+	an := s.an
+	from := an.Preds[pi].Start
+	if subj := an.Preds[pi].Subject; subj >= 0 && an.NPs[subj].End <= from {
+		from = an.NPs[subj].End
+	}
+	for k := from; k < head && k < len(s.src.Tokens); k++ {
+		if strings.EqualFold(s.src.Tokens[k].Text, "also") {
+			return true
+		}
+	}
+	return false
+}
+
+// lastRecipient returns the recipients of the last event coded so far of
+// the PLOVER type of CAMEO code, or nil.
+func (st *docState) lastRecipient(code string) []dyad.Entity {
+	info, ok := st.c.onto.Lookup(code)
+	// a meeting's recipient is a participant, not whom all participants
+	// address: "Modi, who also attended the summit" met no one in particular
+	if !ok || info.Type == "" || info.Type == "CONSULT" {
+		return nil
+	}
+	for i := len(st.events) - 1; i >= 0; i-- {
+		if ev := st.events[i]; ev.Type == info.Type {
+			return ev.Recipient
+		}
+	}
+	return nil
+}
+
+// aidCode reports whether a CAMEO code is giving aid (07) or pledging it
+// (033).
+func (st *docState) aidCode(code string) bool {
+	if strings.HasPrefix(code, "033") {
+		return true
+	}
+	info, ok := st.c.onto.Lookup(code)
+	return ok && info.Type == "AID"
+}
+
+// aidTopic returns the country a story's aid goes to, when that is clear:
+// the one country named as the recipient of aid so far ("aid for Sudan",
+// "humanitarian assistance to Haiti") or of aid events coded so far. Two
+// such countries make it unclear.
+func (st *docState) aidTopic(s *sentence) (dyad.Entity, bool) {
+	var found []dyad.Entity
+	add := func(e dyad.Entity) {
+		if e.Code != "" && !slices.ContainsFunc(found, func(f dyad.Entity) bool { return f.Code == e.Code }) {
+			found = append(found, e)
+		}
+	}
+	for _, ev := range st.events {
+		if st.aidCode(ev.CAMEO) {
+			for _, r := range ev.Recipient {
+				if r.Sector != "IGO" { // aid goes to a country, not to a donor body
+					add(r)
+				}
+			}
+		}
+	}
+	for _, ss := range st.sents {
+		if ss.src.Start > s.src.Start {
+			break
+		}
+		toks := ss.src.Tokens
+		for k := 0; k+2 < len(toks); k++ {
+			if types, ok := st.c.eventNouns[toks[k].Lemma]; !ok || !slices.Contains(strings.Split(types, ","), "AID") {
+				continue
+			}
+			if p := strings.ToLower(toks[k+1].Text); p != "for" && p != "to" {
+				continue
+			}
+			np := ss.an.NPAt(k + 2)
+			if np < 0 || ss.an.NPs[np].Start != k+2 || ss.an.NPs[np].Actor < 0 {
+				continue
+			}
+			if m := ss.mentions[ss.an.NPs[np].Actor]; m.Kind == kb.Country {
+				add(m.Entity)
+			}
+		}
+	}
+	if len(found) != 1 {
+		return dyad.Entity{}, false
+	}
+	return found[0], true
 }
 
 // withoutSelf drops recipients that are the actor itself.
@@ -116,6 +222,21 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 				return es
 			}
 		}
+		// "officials from Ghana", "diplomats from several countries,
+		// including Chile and Peru": the phrase names where they are from
+		if m := s.mentions[n.Actor]; m.Code == "" {
+			if es, _ := st.origin(s, np); len(es) > 0 {
+				return es
+			}
+			// "their governments", "its army", "the protesters' leaders":
+			// the owner's
+			if es := st.pronounOwner(s, np, m.Sector); len(es) > 0 {
+				return es
+			}
+			if es := st.possessorOwner(s, np, m.Sector); len(es) > 0 {
+				return es
+			}
+		}
 		return []dyad.Entity{s.mentions[n.Actor].Entity}
 	}
 	if n.Pronoun == 0 {
@@ -128,6 +249,12 @@ func (st *docState) npEntities(s *sentence, np int, exclude []dyad.Entity) []dya
 		}
 		if es := st.possessed(s, np); len(es) > 0 {
 			return es
+		}
+		// "his office accused ...": the office stands for its owner
+		if st.c.kb.OwnerNoun(s.src.Tokens[n.End-1].Text) {
+			if es := st.pronounOwner(s, np, ""); len(es) > 0 {
+				return es
+			}
 		}
 		if es := st.ownedSubject(s, np); len(es) > 0 {
 			return es
@@ -323,6 +450,112 @@ func (st *docState) possessed(s *sentence, np int) []dyad.Entity {
 	return []dyad.Entity{e}
 }
 
+// pronounOwner resolves the possessive pronoun right before noun phrase
+// np ("his office", "their governments") to its owners: "his" or "her"
+// the last person named, "its" the last country or organisation, "their"
+// the actors of the nearest plural or listed actor phrase before it in the
+// sentence ("diplomats from A, B and C ... their governments"). A sector
+// replaces the owners' own ("their governments" are governments).
+func (st *docState) pronounOwner(s *sentence, np int, sector string) []dyad.Entity {
+	an := s.an
+	n := an.NPs[np]
+	if n.Start == 0 {
+		return nil
+	}
+	pro := an.NPAt(n.Start - 1)
+	if pro < 0 || !an.NPs[pro].Possessor || an.NPs[pro].Pronoun == 0 || an.NPs[pro].End != n.Start {
+		return nil
+	}
+	toks := s.src.Tokens
+	off := toks[an.NPs[pro].Start].Start
+	var owners []dyad.Entity
+	switch class := an.NPs[pro].Pronoun; {
+	case class&grammar.ThirdSg != 0:
+		if e, ok := st.lastMention(off, nil, kb.Person); ok {
+			owners = []dyad.Entity{e}
+		}
+	case class&grammar.ThirdIt != 0:
+		if e, ok := st.lastMention(off, nil, kb.Country, kb.Organisation, kb.Group); ok {
+			owners = []dyad.Entity{e}
+		}
+	case class&grammar.ThirdPl != 0:
+		owners = st.pluralBefore(s, pro)
+	}
+	start, end := toks[an.NPs[pro].Start].Start, toks[n.End-1].End
+	var out []dyad.Entity
+	for _, e := range owners {
+		if e.Code == "" {
+			continue
+		}
+		if sector != "" && e.Sector != "IGO" {
+			e.Sector = sector
+			e.CAMEO = kb.CAMEOCode(e.Code, sector)
+		}
+		e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
+		out = append(out, e)
+	}
+	return out
+}
+
+// possessorOwner resolves a sector phrase owned by another actor phrase
+// ("the protesters' leaders") to the owner's country, placed as a sector
+// word would be, with the sector of np.
+func (st *docState) possessorOwner(s *sentence, np int, sector string) []dyad.Entity {
+	an := s.an
+	n := an.NPs[np]
+	toks := s.src.Tokens
+	if n.Start < 2 || toks[n.Start-1].Tag != "POS" {
+		return nil
+	}
+	owner := an.NPAt(n.Start - 2)
+	if owner < 0 || owner == np || an.NPs[owner].Actor < 0 {
+		return nil
+	}
+	start, end := toks[an.NPs[owner].Start].Start, toks[n.End-1].End
+	var out []dyad.Entity
+	for _, e := range st.placeGeneric(s, st.npEntities(s, owner, nil)) {
+		if e.Code == "" {
+			continue
+		}
+		if sector != "" && e.Sector != "IGO" {
+			e.Sector = sector
+			e.CAMEO = kb.CAMEOCode(e.Code, sector)
+		}
+		e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
+		out = append(out, e)
+	}
+	return out
+}
+
+// pluralBefore returns the actors of the nearest phrase before noun phrase
+// np in sentence s that names several: a coordinated list ("Chile and
+// Peru"), or a plural sector phrase resolved to its countries ("diplomats
+// from seven countries, including ...").
+func (st *docState) pluralBefore(s *sentence, np int) []dyad.Entity {
+	an := s.an
+	for q := np - 1; q >= 0; q-- {
+		n := an.NPs[q]
+		if n.Actor < 0 || n.Pronoun != 0 {
+			continue
+		}
+		if cs := an.Conjuncts(q); len(cs) > 1 {
+			var out []dyad.Entity
+			for _, c := range cs {
+				out = append(out, st.npEntities(s, c, nil)...)
+			}
+			return out
+		}
+		if !s.mentions[n.Actor].Plural {
+			continue
+		}
+		if es := st.npEntities(s, q, nil); anyCoded(es) {
+			return es
+		}
+		return nil // "the rebels ... their": a group dyad cannot place
+	}
+	return nil
+}
+
 // ownedSubject resolves a plural subject noun right after an actor name:
 // "Israeli army bulldozers demolished", "US Predator attacks have killed":
 // the things belong to the actor before them, who did it.
@@ -405,13 +638,22 @@ func anyCoded(es []dyad.Entity) bool {
 
 // placeGeneric gives a sector word without a country ("police",
 // "protesters") the country where the sentence says things happen ("in
-// Khartoum"), or else the one country the document has named so far.
+// Khartoum"), or else the one country the document has named so far; an
+// institution that is domestic by nature ("the junta", "parliament")
+// takes the story's main country. A phrase that says where its people are
+// from ("diplomats from seven countries") borrows nothing.
 func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 	for i, e := range es {
 		if e.Code != "" {
 			continue
 		}
-		if code := st.placeOf(s, fightingSector(e.Sector)); code != "" {
+		if np := entityNP(s, e); np >= 0 {
+			if _, named := st.origin(s, np); named {
+				continue
+			}
+		}
+		domestic := st.c.kb.Domestic(e.Text, e.Sector)
+		if code := st.placeOf(s, fightingSector(e.Sector) && !domestic, domestic); code != "" {
 			es[i].Code = code
 			es[i].CAMEO = kb.CAMEOCode(code, e.Sector)
 		}
@@ -420,15 +662,20 @@ func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 }
 
 // placeOf returns the country of an "in/at X" phrase in the sentence, else
-// the only country named in the document up to this sentence, else the
-// country of the story's dateline, else "".
+// the only country named in the document up to this sentence, else, for a
+// domestic institution or people (domestic.txt), the country of the
+// story's dateline or, without one, the country named most so far; else "".
 //
-// Fighters (armed sectors) do not take the dateline's country: in a story
-// filed from Kyiv, "troops" may be either side's.
-func (st *docState) placeOf(s *sentence, fighters bool) string {
+// Fighters (armed sectors) never take the story's country: in a story
+// filed from Kyiv, "troops" may be either side's. Nor do others who often
+// come from elsewhere ("diplomats", "a reporter", "the warring parties").
+func (st *docState) placeOf(s *sentence, fighters, domestic bool) string {
 	dateline := st.dateline
-	if fighters {
+	if fighters || !domestic {
 		dateline = ""
+	}
+	if dateline == "" && domestic {
+		dateline = st.mostNamed(s)
 	}
 	an := s.an
 	for _, np := range an.NPs {
@@ -464,6 +711,167 @@ func (st *docState) placeOf(s *sentence, fighters bool) string {
 		return dateline
 	}
 	return only
+}
+
+// mostNamed returns the country named most often in the document up to
+// and including sentence s, or "" on a tie: the country a story is about.
+func (st *docState) mostNamed(s *sentence) string {
+	count := map[string]int{}
+	for _, ss := range st.sents {
+		if ss.src.Start > s.src.Start {
+			break
+		}
+		for _, m := range ss.mentions {
+			if m.Kind == kb.Country && m.Code != "" {
+				count[m.Code]++
+			}
+		}
+	}
+	best, tie := "", false
+	for code, n := range count {
+		switch {
+		case best == "" || n > count[best]:
+			best, tie = code, false
+		case n == count[best]:
+			tie = true
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}
+
+// entityNP returns the noun phrase of sentence s in which entity e begins,
+// or -1.
+func entityNP(s *sentence, e dyad.Entity) int {
+	for k, t := range s.src.Tokens {
+		if t.Start == e.Start {
+			return s.an.NPAt(k)
+		}
+		if t.Start > e.Start {
+			break
+		}
+	}
+	return -1
+}
+
+// origin reads the phrase after sector phrase np that says where its
+// people are from: "officials from Ghana", "media outlets from European
+// Union countries", "diplomats from seven countries, including Chile and
+// Peru" (one actor a listed country, with the sector of np). named is true
+// when there is such a phrase, even one dyad cannot resolve ("diplomats
+// from seven countries"): then the story's country is not theirs.
+func (st *docState) origin(s *sentence, np int) (es []dyad.Entity, named bool) {
+	an := s.an
+	toks := s.src.Tokens
+	if np < 0 || an.NPs[np].Actor < 0 {
+		return nil, false
+	}
+	generic := s.mentions[an.NPs[np].Actor].Entity
+	end := compoundEnd(an, an.NPs[np].End) // "media outlets"
+	if end+1 >= len(toks) {
+		return nil, false
+	}
+	if p := strings.ToLower(toks[end].Text); p != "from" && p != "of" {
+		return nil, false
+	}
+	q := an.NPAt(end + 1)
+	if q < 0 || an.NPs[q].Start != end+1 {
+		return nil, false
+	}
+	qn := an.NPs[q]
+	qn.End = compoundEnd(an, qn.End) // "European Union countries"
+	own := func(list []dyad.Entity) []dyad.Entity {
+		var out []dyad.Entity
+		for _, e := range list {
+			if e.Code == "" {
+				continue
+			}
+			if generic.Sector != "" && e.Sector != "IGO" {
+				e.Sector = generic.Sector
+			}
+			e.CAMEO = kb.CAMEOCode(e.Code, e.Sector)
+			e.Text, e.Start, e.End = generic.Text, generic.Start, generic.End
+			out = append(out, e)
+		}
+		return out
+	}
+	stateNoun := st.c.kb.StateNoun(st.doc.Body[toks[qn.Start].Start:toks[qn.End-1].End])
+	if stateNoun {
+		if list := st.included(s, qn.End); len(list) > 0 {
+			return own(list), true
+		}
+	}
+	if qn.Actor >= 0 && s.mentions[qn.Actor].Code != "" {
+		return own([]dyad.Entity{s.mentions[qn.Actor].Entity}), true
+	}
+	return nil, stateNoun
+}
+
+// compoundEnd returns the end of the noun compound whose first part ends
+// at token end: the tagger may split "media outlets" or "European Union
+// countries" into an actor phrase and the bare nouns after it.
+func compoundEnd(an *grammar.Analysis, end int) int {
+	for end < len(an.Tokens) {
+		q := an.NPAt(end)
+		if q < 0 || an.NPs[q].Start != end || an.NPs[q].Actor >= 0 || an.NPs[q].Prep != "" || an.NPs[q].Pronoun != 0 {
+			break
+		}
+		end = an.NPs[q].End
+	}
+	return end
+}
+
+// included returns the actors of an "including A, B and C" or "such as A
+// and B" list starting at token k (after an optional comma).
+func (st *docState) included(s *sentence, k int) []dyad.Entity {
+	toks := s.src.Tokens
+	if k < len(toks) && toks[k].Text == "," {
+		k++
+	}
+	switch {
+	case k < len(toks) && strings.EqualFold(toks[k].Text, "including"):
+		k++
+	case k+1 < len(toks) && strings.EqualFold(toks[k].Text, "such") && strings.EqualFold(toks[k+1].Text, "as"):
+		k += 2
+	default:
+		return nil
+	}
+	if k >= len(toks) {
+		return nil
+	}
+	first := s.an.NPAt(k)
+	if first < 0 || s.an.NPs[first].Start != k || s.an.NPs[first].Actor < 0 {
+		return nil
+	}
+	// the members: actor phrases joined by commas, the last by "and"
+	out := []dyad.Entity{s.mentions[s.an.NPs[first].Actor].Entity}
+	closed := 1
+	for k = s.an.NPs[first].End; k+1 < len(toks); {
+		and := strings.EqualFold(toks[k].Text, "and")
+		if toks[k].Text != "," && !and {
+			break
+		}
+		k++
+		if !and && strings.EqualFold(toks[k].Text, "and") {
+			and = true // "A, B, and C"
+			k++
+		}
+		if k >= len(toks) {
+			break
+		}
+		next := s.an.NPAt(k)
+		if next < 0 || s.an.NPs[next].Start != k || s.an.NPs[next].Actor < 0 {
+			break
+		}
+		out = append(out, s.mentions[s.an.NPs[next].Actor].Entity)
+		if and {
+			closed = len(out)
+		}
+		k = s.an.NPs[next].End
+	}
+	return out[:closed]
 }
 
 // fightingSector reports whether a sector is an armed force's, whose side

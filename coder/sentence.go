@@ -90,6 +90,10 @@ type docState struct {
 	adjectives map[string]*dyad.Entity
 	// dateline is the country of the story's dateline, or ""
 	dateline string
+	// ownObject is set by codePred for the event it returns: its pattern's
+	// slot took a noun phrase that is not an actor ("block the measures"),
+	// so the event has an object of its own and takes no shared recipient.
+	ownObject bool
 }
 
 // code returns the events of one sentence.
@@ -101,6 +105,7 @@ func (st *docState) code(s *sentence) []dyad.Event {
 	}
 	seen := map[string]bool{}
 	start := len(st.events)
+	var shares []shareInfo // parallel to out
 	for pi, p := range an.Preds {
 		subject := p.Subject
 		if p.Kind == grammar.Gerund {
@@ -127,9 +132,17 @@ func (st *docState) code(s *sentence) []dyad.Event {
 		seen[key] = true
 		ev.ID = fmt.Sprintf("%s:%d:%d", st.doc.ID, s.src.Index, len(out))
 		out = append(out, ev)
+		shares = append(shares, shareInfo{frame: an.Frame(pi), ownObject: st.ownObject})
 		st.events = append(st.events, ev)
 	}
-	if shareRecipients(out) {
+	// "during a state visit by Xi": visits a noun reports
+	for _, ev := range st.visits(s, out) {
+		ev.ID = fmt.Sprintf("%s:%d:%d", st.doc.ID, s.src.Index, len(out))
+		out = append(out, ev)
+		shares = append(shares, shareInfo{}) // a noun of the main clause
+		st.events = append(st.events, ev)
+	}
+	if shareRecipients(out, shares) {
 		// sharing may make two events the same: keep the first
 		seen = map[string]bool{}
 		kept := out[:0]
@@ -151,14 +164,19 @@ func (st *docState) code(s *sentence) []dyad.Event {
 // share a subject share the one they are aimed at ("Manila summoned the
 // Chinese ambassador and lodged a protest", "Amnesty condemned the killings
 // by police and demanded an inquiry"). It reports whether it changed any.
-func shareRecipients(evs []dyad.Event) bool {
+// Verbs share only inside one frame of the sentence (not into a reported or
+// relative clause: "blamed Hamas and said Washington would support ...";
+// "Hungary, which opposed sending weapons to Kyiv, did not block ..."), and
+// a verb with an object of its own ("block the measures") takes none.
+// infos runs parallel to evs.
+func shareRecipients(evs []dyad.Event, infos []shareInfo) bool {
 	changed := false
 	for i := range evs {
-		if len(evs[i].Recipient) > 0 || len(evs[i].Actor) == 0 {
+		if len(evs[i].Recipient) > 0 || len(evs[i].Actor) == 0 || infos[i].ownObject {
 			continue
 		}
 		for j := range evs {
-			if j != i && len(evs[j].Recipient) > 0 && sameActors(evs[i].Actor, evs[j].Actor) {
+			if j != i && len(evs[j].Recipient) > 0 && sameActors(evs[i].Actor, evs[j].Actor) && infos[j].frame == infos[i].frame {
 				evs[i].Recipient = append([]dyad.Entity{}, evs[j].Recipient...)
 				changed = true
 				break
@@ -166,6 +184,45 @@ func shareRecipients(evs []dyad.Event) bool {
 		}
 	}
 	return changed
+}
+
+// hasOwnObject reports whether the pattern's slot took a thing of its own
+// ("block the measures", "support diplomatic efforts"): a noun phrase that
+// is no actor, no pronoun, and neither a proposal nor an event noun, which
+// point back at their author ("rejected the protest").
+func (st *docState) hasOwnObject(s *sentence, m match) bool {
+	if m.slot < 0 {
+		return false
+	}
+	np := s.an.NPs[m.slot]
+	if np.Actor >= 0 || np.Pronoun != 0 {
+		return false
+	}
+	head := s.src.Tokens[np.End-1].Lemma
+	_, event := st.c.eventNouns[head]
+	return !event && !st.c.words.Is(head, grammar.Proposal)
+}
+
+// otherCountries drops the entities of es whose country is an actor's.
+func otherCountries(es, actor []dyad.Entity) []dyad.Entity {
+	var out []dyad.Entity
+	for _, e := range es {
+		own := false
+		for _, a := range actor {
+			own = own || e.Code != "" && e.Code == a.Code
+		}
+		if !own {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// shareInfo is what shareRecipients needs to know of the predicate behind
+// an event.
+type shareInfo struct {
+	frame     int  // grammar.Analysis.Frame of the predicate
+	ownObject bool // the pattern's slot took a noun phrase that is no actor
 }
 
 // sameActors reports whether two actor lists name the same countries.
@@ -245,7 +302,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			// "the minister said China must drop its barriers": a
 			// reported obligation is a demand whatever the verb
 			m, found = match{pat: demandPattern, head: last, slot: -1, last: last}, true
-		case st.refusal(s, pi) >= 0:
+		case st.refusal(s, pi) >= 0 && !p.Report:
+			// "declined to say whether ...": refusing to speak is
+			// declining comment (011), no PLOVER event
 			// "refused to allow the planes to land": a refusal of an
 			// action with no pattern is a rejection
 			r := st.refusal(s, pi)
@@ -288,6 +347,10 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		for _, np := range an.Conjuncts(subject) {
 			recipient = append(recipient, st.npEntities(s, np, actor)...)
 		}
+		// "warned that the harassment of Russian journalists would not go
+		// unanswered": one's own people are what the warning protects,
+		// not whom it threatens
+		recipient = otherCountries(recipient, actor)
 		if len(withoutSelf(recipient, actor)) == 0 {
 			return dyad.Event{}, false
 		}
@@ -410,9 +473,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	if info.Type == "CONSULT" && len(recipient) == 0 && len(actor) < 2 {
 		return dyad.Event{}, false // "the cabinet met": a meeting needs someone to meet
 	}
-	if len(recipient) == 0 && len(actor) > 1 && info.Quad <= 2 {
+	if len(recipient) == 0 && len(actor) > 1 && (info.Quad <= 2 || st.c.words.Is(toks[m.head].Lemma, grammar.Reciprocal)) {
 		// "Jordan and Britain agreed to hold exercises": cooperation among
-		// several actors is reciprocal, each the other's recipient
+		// several actors is reciprocal, each the other's recipient; so is
+		// a verb of mutual action ("Thai and Cambodian troops exchanged
+		// fire", "clashed")
 		recipient = append([]dyad.Entity{}, actor...)
 	}
 
@@ -475,6 +540,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			ev.Quote = &dyad.Quote{Speaker: *sp, Start: q.Start, End: q.End}
 		}
 	}
+	st.ownObject = st.hasOwnObject(s, m)
 	return ev, true
 }
 

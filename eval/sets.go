@@ -144,7 +144,15 @@ func abbrev(l string) string {
 }
 
 // codeSafely runs code and turns an error into a recorded message.
-func codeSafely(code CodeFunc, d dyad.Document, errs *[]string) []dyad.Event {
+// A panic in the coder is recorded the same way: one bad record never stops
+// the evaluation.
+func codeSafely(code CodeFunc, d dyad.Document, errs *[]string) (events []dyad.Event) {
+	defer func() {
+		if r := recover(); r != nil {
+			*errs = append(*errs, fmt.Sprintf("%s: coder panic: %v", d.ID, r))
+			events = nil
+		}
+	}()
 	events, err := code(d)
 	if err != nil {
 		*errs = append(*errs, fmt.Sprintf("%s: %v", d.ID, err))

@@ -520,6 +520,14 @@ func (a *Analysis) addPred(i, j int) {
 		if a.governsInfinitive(k, j) && (a.isChainAdj(k) || a.words.Is(t.Lemma, ChainNeg)) {
 			continue
 		}
+		// "kept pressing": an aspect verb only says how the gerund after it
+		// goes on; the gerund carries the event. A verb of stopping stays
+		// a head, since some patterns spell out what stops ("stop
+		// fighting" is a ceasefire); otherwise the gerund carries the
+		// event, negated ("stopped funding").
+		if a.governsGerund(k, j) && !a.words.Is(t.Lemma, AspectStop) {
+			continue
+		}
 		p.Heads = append(p.Heads, k)
 	}
 	// Passive: a form of "be" (or "get") followed by a past participle head.
@@ -551,6 +559,17 @@ func (a *Analysis) followedByVerb(k, end int) bool {
 		}
 	}
 	return false
+}
+
+// governsGerund: token k is an aspect verb ("keep", "stop") with a gerund
+// right after it (adverbs aside) inside the group ending at end.
+func (a *Analysis) governsGerund(k, end int) bool {
+	t := a.Tokens[k]
+	if !isVerb(t.Tag) || !a.words.Is(t.Lemma, Aspect|AspectStop) {
+		return false
+	}
+	m := a.skipAdverbs(k + 1)
+	return m < end && a.Tokens[m].Tag == "VBG"
 }
 
 // governsInfinitive: token k is a chain word ("refuse", "plan") whose
@@ -623,6 +642,8 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 			negated = !negated
 		case c&(ChainNeg|AdjNeg) != 0 && a.governsInfinitive(k, p.End):
 			negated = true
+		case c&AspectStop != 0 && isVerb(t.Tag) && a.governsGerund(k, p.End):
+			negated = !negated // "stopped funding"; "has not stopped shelling" is shelling
 		case c&ModalFuture != 0 && t.Tag == "MD":
 			aux = setAux(aux, "future")
 		case c&ModalHypo != 0 && t.Tag == "MD":
@@ -641,6 +662,9 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 		if a.words.Is(low, Neg) && (low == "never" || low == "not") {
 			negated = !negated
 		}
+	}
+	if negated && a.negativeComplement(head) {
+		negated = false // "would not go unanswered": a double negative
 	}
 	if p.Clause < len(a.Clauses) && a.Clauses[p.Clause].Hypo && (aux == "" || aux == "future") {
 		aux = "hypothetical"
@@ -719,4 +743,86 @@ func (a *Analysis) demands(p Pred) bool {
 		}
 	}
 	return false
+}
+
+// Frame returns the clause that predicate pi's clause belongs to for the
+// purpose of sharing what it is aimed at: a coordinated clause or the rest
+// of a clause a relative clause interrupted belongs to the clause it
+// continues; the main clause is 0; a reported, relative, subordinate or
+// quoted clause is a frame of its own ("blamed Hamas and said Washington
+// would support ..." does not aim the support at Hamas).
+func (a *Analysis) Frame(pi int) int {
+	if pi < 0 || pi >= len(a.Preds) {
+		return -1
+	}
+	p := a.Preds[pi]
+	// "shelled the town, killing two civilians": a gerund aside belongs to
+	// the verb it continues
+	if q := a.adverbialHost(pi); q >= 0 && q < pi {
+		return a.Frame(q)
+	}
+	// "rejected the protest, saying ..., and urged Manila": a coordinated
+	// verb whose subject stands in an earlier clause continues that clause
+	if c := a.Clauses[p.Clause]; c.Kind == CoordClause && p.Subject >= 0 {
+		if sc := a.NPs[p.Subject].Clause; sc < p.Clause {
+			return a.frameOf(sc)
+		}
+	}
+	// "said it firmly opposed the statement and warned Washington": a
+	// reported clause whose subject is a pronoun mostly reports the
+	// speaker's own stand, which belongs with the speaker's frame
+	if p.Subject >= 0 && a.NPs[p.Subject].Pronoun != 0 {
+		if gov := a.speechGovernor(pi); gov >= 0 && gov < pi {
+			return a.Frame(gov)
+		}
+	}
+	return a.frameOf(p.Clause)
+}
+
+func (a *Analysis) frameOf(ci int) int {
+	for ci > 0 && ci < len(a.Clauses) {
+		c := a.Clauses[ci]
+		switch {
+		case c.Resumes >= 0 && c.Resumes < ci:
+			ci = c.Resumes
+		case c.Kind == MainClause:
+			return 0
+		case c.Kind == CoordClause:
+			ci--
+		default:
+			return ci
+		}
+	}
+	return 0
+}
+
+// speechGovernor returns the verb of saying, demanding or warning, of any
+// kind ("said", "warning"), whose reported or "that" clause predicate pi
+// stands in, or -1.
+func (a *Analysis) speechGovernor(pi int) int {
+	c := a.Clauses[a.Preds[pi].Clause]
+	if c.Kind != ReportedClause && !(c.Kind == SubordClause && strings.EqualFold(a.Tokens[c.Start].Text, "that")) {
+		return -1
+	}
+	for q := pi - 1; q >= 0; q-- {
+		g := a.Preds[q]
+		if g.End > c.Start {
+			continue
+		}
+		if g.Report || a.demands(g) || a.warns(g) {
+			return q
+		}
+		return -1
+	}
+	return -1
+}
+
+// negativeComplement reports whether the head is followed by a negative
+// adjective ("go unanswered", "leave it unpunished") that cancels a "not".
+func (a *Analysis) negativeComplement(head int) bool {
+	k := head + 1
+	if k < len(a.Tokens) && (a.Tokens[k].Tag == "PRP" || isAdverb(a.Tokens[k].Tag)) {
+		k++
+	}
+	return k < len(a.Tokens) && a.words.Is(strings.ToLower(a.Tokens[k].Text), NegAdj)
 }

@@ -365,7 +365,13 @@ func (a *Analysis) Agent(pi int) int {
 func (a *Analysis) ClauseEnd(pi int) int { return a.Clauses[a.Preds[pi].Clause].End }
 
 // NPAt returns the noun phrase covering token i, or -1.
-func (a *Analysis) NPAt(i int) int { return a.npAt[i] }
+// Out of range, there is none.
+func (a *Analysis) NPAt(i int) int {
+	if i < 0 || i >= len(a.npAt) {
+		return -1
+	}
+	return a.npAt[i]
+}
 
 // ClauseOf returns the clause index of token i.
 func (a *Analysis) ClauseOf(i int) int { return a.clause[i] }
@@ -392,15 +398,36 @@ func (a *Analysis) AdverbialSubject(pi int) int {
 	if prev.Text != "," && !timeClause {
 		return -1
 	}
+	q := a.adverbialHost(pi)
+	if q < 0 || a.Preds[q].Passive {
+		return -1
+	}
+	return a.Preds[q].Subject
+}
+
+// adverbialHost returns the finite predicate a gerund after a comma or a
+// time word continues, or -1. After a comma, a finite verb inside a relative
+// clause is skipped: in "gave the soldiers who seized power seven days to
+// reinstate Bazoum, warning that ...", the leaders warn, not the soldiers.
+func (a *Analysis) adverbialHost(pi int) int {
+	p := a.Preds[pi]
+	if p.Kind != Gerund || p.Start == 0 {
+		return -1
+	}
+	prev := a.Tokens[p.Start-1]
+	timeClause := prev.Tag == "IN" && a.words.Is(strings.ToLower(prev.Text), Subord) && !strings.EqualFold(prev.Text, "that")
+	if prev.Text != "," && !timeClause {
+		return -1
+	}
 	for q := pi - 1; q >= 0; q-- {
 		f := a.Preds[q]
 		if f.Kind != Finite || f.Report && !timeClause {
 			continue
 		}
-		if f.Passive {
-			return -1
+		if !timeClause && a.Clauses[f.Clause].Kind == RelativeClause && q > 0 {
+			continue
 		}
-		return f.Subject
+		return q
 	}
 	return -1
 }

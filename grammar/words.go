@@ -52,6 +52,11 @@ const (
 	Naming
 	Refusal
 	Spokesperson
+	Planned
+	Aspect
+	AspectStop
+	Reciprocal
+	NegAdj
 )
 
 var classNames = map[string]Class{
@@ -64,6 +69,7 @@ var classNames = map[string]Class{
 	"modal-oblig": ModalOblig, "chain-oblig": ChainOblig, "demand": Demand,
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
+	"aspect": Aspect, "aspect-stop": AspectStop, "reciprocal": Reciprocal, "neg-adj": NegAdj, "planned": Planned,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement

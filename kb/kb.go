@@ -259,6 +259,19 @@ type KB struct {
 	igoCodes     map[string]bool
 	ngoCodes     map[string]bool
 	notNames     map[string]bool
+	// domestic holds lower-case sector words for institutions every
+	// country has at home ("junta", "parliament"; domestic.txt): one named
+	// without a country is the story's main country's.
+	domestic map[string]bool
+	// stateNouns holds lower-case nouns for countries in general
+	// ("countries", "member states"; statenouns.txt).
+	stateNouns map[string]bool
+	// ownerNouns holds lower-case nouns that, with a possessive pronoun,
+	// stand for the possessor ("his office"; ownernouns.txt).
+	ownerNouns map[string]bool
+	// authorship holds lower-case participles that, after a hyphen, make
+	// the word before it the author ("U.S.-drafted"; authorship.txt).
+	authorship map[string]bool
 	// officeTitles maps a lower-case title to the office names it stands
 	// for (offices.tsv); holders maps a country or organisation code to
 	// every term held for it, for "the president" resolution.
@@ -313,6 +326,10 @@ const (
 	regionsFile   = "regions.tsv"
 	notNamesFile  = "notnames.txt"
 	notActorsFile = "notactors.txt"
+	domesticFile  = "domestic.txt"
+	stateNounFile = "statenouns.txt"
+	ownerNounFile = "ownernouns.txt"
+	authorFile    = "authorship.txt"
 )
 
 // source is one folder of KB files: the embedded kb/ folder or a user
@@ -364,6 +381,10 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		igoCodes:     map[string]bool{},
 		ngoCodes:     map[string]bool{},
 		notNames:     map[string]bool{},
+		domestic:     map[string]bool{},
+		stateNouns:   map[string]bool{},
+		ownerNouns:   map[string]bool{},
+		authorship:   map[string]bool{},
 		officeTitles: map[string][]string{},
 		holders:      map[string][]holding{},
 		names:        map[string][]target{},
@@ -389,13 +410,17 @@ func LoadWith(fsys fs.FS, opts Options) (*KB, error) {
 		{successorFile, k.readSuccessors},
 		{notNamesFile, nil},
 		{notActorsFile, nil},
+		{domesticFile, nil},
+		{stateNounFile, nil},
+		{ownerNounFile, nil},
+		{authorFile, nil},
 	}
 	for _, st := range steps {
 		for i, src := range srcs {
 			p := path.Join(src.dir, st.file)
 			b, err := fs.ReadFile(src.fsys, p)
 			if err != nil {
-				if (i > 0 || st.file == officesFile || st.file == placesFile || st.file == successorFile || st.file == regionsFile) && isNotExist(err) {
+				if (i > 0 || st.file == officesFile || st.file == placesFile || st.file == successorFile || st.file == regionsFile || st.file == domesticFile || st.file == stateNounFile || st.file == ownerNounFile || st.file == authorFile) && isNotExist(err) {
 					continue // user folders hold only what they add
 				}
 				return nil, fmt.Errorf("read %s: %w", showPath(src, st.file), err)
@@ -456,8 +481,10 @@ func Default() (*KB, error) { return loadDefault() }
 
 // readWordList reads a one-entry-a-line file: notnames.txt (capitalised
 // words that never start or continue a person's name after a title: "The",
-// "Monday") or notactors.txt (phrases that hide a shorter name: "New
-// Jersey", "Washington Post").
+// "Monday"), notactors.txt (phrases that hide a shorter name: "New
+// Jersey", "Washington Post"), domestic.txt (institutions every country
+// has at home: "junta", "parliament"), statenouns.txt ("countries"),
+// ownernouns.txt ("office") or authorship.txt ("drafted").
 func (k *KB) readWordList(kind, file, text string) error {
 	n, lineNo := 0, 0
 	for line := range strings.Lines(text) {
@@ -469,9 +496,18 @@ func (k *KB) readWordList(kind, file, text string) error {
 		if strings.ContainsRune(w, '\t') {
 			return fmt.Errorf("%s:%d: a tab in %q: one entry a line", file, lineNo, w)
 		}
-		if kind == notNamesFile {
+		switch kind {
+		case notNamesFile:
 			k.notNames[w] = true
-		} else {
+		case domesticFile:
+			k.domestic[strings.Join(strings.Fields(strings.ToLower(w)), " ")] = true
+		case stateNounFile:
+			k.stateNouns[strings.Join(strings.Fields(strings.ToLower(w)), " ")] = true
+		case ownerNounFile:
+			k.ownerNouns[strings.Join(strings.Fields(strings.ToLower(w)), " ")] = true
+		case authorFile:
+			k.authorship[strings.ToLower(w)] = true
+		default:
 			k.addName(w, target{kind: tBlock}, fmt.Sprintf("%s:%d", file, lineNo))
 		}
 		n++
@@ -499,6 +535,47 @@ func (k *KB) waitFast() { <-k.dfaReady }
 // NotName reports whether a capitalised word never starts or continues a
 // person's name (notnames.txt: "The", "Monday", "January").
 func (k *KB) NotName(word string) bool { return k.notNames[word] }
+
+// Domestic reports whether a sector phrase ("The junta", "the military
+// governments") ends in a word or words for an institution that is
+// domestic by nature (domestic.txt): named without a country, it belongs
+// to the country the story is about. Fighting forces ("troops", "rebels")
+// are not listed: their side is not the story's to give.
+//
+// A line "sector CVL" makes every word of that sector domestic: protesters
+// and residents named in a story filed from a place are its people.
+func (k *KB) Domestic(phrase, sector string) bool {
+	return sector != "" && k.domestic["sector "+strings.ToLower(sector)] || endsIn(k.domestic, phrase)
+}
+
+// StateNoun reports whether a phrase ends in a noun for countries in
+// general ("seven Latin American countries", "EU member states";
+// statenouns.txt): "diplomats from seven countries" are foreign, of no
+// country the story can give.
+func (k *KB) StateNoun(phrase string) bool { return endsIn(k.stateNouns, phrase) }
+
+// OwnerNoun reports whether a phrase ends in a noun that, owned through a
+// possessive pronoun, stands for its owner ("his office accused ...",
+// "her camp said"; ownernouns.txt).
+func (k *KB) OwnerNoun(phrase string) bool { return endsIn(k.ownerNouns, phrase) }
+
+// Authorship reports whether a participle after a hyphen makes the word
+// before the hyphen the author of what follows ("drafted" in "a
+// U.S.-drafted text", "brokered" in "the Qatar-brokered deal";
+// authorship.txt).
+func (k *KB) Authorship(participle string) bool { return k.authorship[strings.ToLower(participle)] }
+
+// endsIn reports whether the last word or words of phrase, in lower case,
+// are in set.
+func endsIn(set map[string]bool, phrase string) bool {
+	words := strings.Fields(strings.ToLower(phrase))
+	for i := range words {
+		if set[strings.Join(words[i:], " ")] {
+			return true
+		}
+	}
+	return false
+}
 
 // Warnings returns the problems Load worked around in outside (PETRARCH)
 // dictionaries: codes left out for dates that cannot be read, as

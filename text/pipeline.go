@@ -18,6 +18,7 @@ type Pipeline struct {
 	tagger    *tag.Tagger
 	abbrevs   *abbreviations
 	lemmas    *lemmatizer
+	governs   map[string]string // word -> tag of the verb it governs (governs.tsv)
 }
 
 // New loads the models and word lists.
@@ -31,6 +32,10 @@ func New() (*Pipeline, error) {
 		return nil, err
 	}
 	lexicon, err := loadLexicon()
+	if err != nil {
+		return nil, err
+	}
+	governs, err := loadGoverns()
 	if err != nil {
 		return nil, err
 	}
@@ -48,6 +53,7 @@ func New() (*Pipeline, error) {
 		tagger:    tagger,
 		abbrevs:   abbrevs,
 		lemmas:    lemmas,
+		governs:   governs,
 	}, nil
 }
 

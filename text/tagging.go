@@ -27,6 +27,25 @@ func loadLexicon() (tag.Lexicon, error) {
 	return lex, err
 }
 
+// loadGoverns reads data/grammar/governs.tsv: verb forms that fix the tag
+// of the verb after them ("did not free", "kept pressing").
+func loadGoverns() (map[string]string, error) {
+	const name = "grammar/governs.tsv"
+	b, err := fs.ReadFile(data.FS, name)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	governs := map[string]string{}
+	err = readTSV(name, b, 2, func(f []string) error {
+		if f[1] != "VB" && f[1] != "VBG" {
+			return fmt.Errorf("tag %q: want VB or VBG", f[1])
+		}
+		governs[strings.ToLower(f[0])] = f[1]
+		return nil
+	})
+	return governs, err
+}
+
 // readTSV calls fn with the tab-separated fields of every line that is not
 // blank or a # comment, checking that it has want fields.
 func readTSV(name string, b []byte, want int, fn func([]string) error) error {
@@ -62,7 +81,72 @@ func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) [
 		toks[i].Tag = scratch[i].Tag
 	}
 	fixPastTense(toks)
+	fixGoverned(toks, p.governs)
+	fixCoordinatedAdjective(toks)
 	return scratch
+}
+
+// fixCoordinatedAdjective retags a capitalised word read as a common noun
+// before "and"/"or" and a capitalised adjective (or proper word) that
+// modifies a common noun: "Thai and Cambodian troops". Coordination joins words of one kind, so it is an adjective of
+// nationality like its partner.
+func fixCoordinatedAdjective(toks []Token) {
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.Tag != "NN" || t.Text == "" || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+			continue
+		}
+		cc, adj := toks[i+1], toks[i+2]
+		if cc.Tag != "CC" || (adj.Tag != "JJ" && adj.Tag != "NNP") || adj.Text == "" || adj.Text[0] < 'A' || adj.Text[0] > 'Z' {
+			continue
+		}
+		if i+3 < len(toks) && strings.HasPrefix(toks[i+3].Tag, "NN") && toks[i+3].Text != "" &&
+			toks[i+3].Text[0] >= 'a' && toks[i+3].Text[0] <= 'z' {
+			toks[i].Tag = "JJ"
+		}
+	}
+}
+
+// fixGoverned retags the verb after a word that fixes its form
+// (governs.tsv): after do-support ("did not free", "does not recognise")
+// a base verb, after an aspect verb ("kept pressing", "stopped funding")
+// a gerund. The tagger reads such words as adjectives or nouns, which loses
+// the event and, after "did not", its negation.
+func fixGoverned(toks []Token, governs map[string]string) {
+	for i := 0; i+1 < len(toks); i++ {
+		want, ok := governs[strings.ToLower(toks[i].Text)]
+		if !ok || !strings.HasPrefix(toks[i].Tag, "VB") {
+			continue
+		}
+		k := i + 1
+		for k < len(toks) && strings.HasPrefix(toks[k].Tag, "RB") {
+			k++
+		}
+		if k >= len(toks) || !isLowerWord(toks[k].Text) {
+			continue
+		}
+		t := &toks[k]
+		switch want {
+		case "VB":
+			switch t.Tag {
+			case "VBP", "VBD", "VBN", "VBZ":
+				t.Tag = "VB"
+			case "JJ", "NN":
+				if k > i+1 { // "did not free"; "did nothing" keeps its noun
+					t.Tag = "VB"
+				}
+			}
+		case "VBG":
+			if strings.HasSuffix(t.Text, "ing") && (t.Tag == "NN" || t.Tag == "JJ") {
+				t.Tag = "VBG"
+			}
+		}
+	}
+}
+
+// isLowerWord: the token is a word written in lower case (not a name).
+func isLowerWord(w string) bool {
+	return w != "" && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // fixPastTense retags VBN as VBD between a subject-like word and an object:

@@ -333,6 +333,13 @@ func TestTagsAndLemmas(t *testing.T) {
 		{"The meeting ended.", "meeting", "NN", "meeting"},
 		{"He is meeting Putin.", "meeting", "VBG", "meet"},
 		{"State media reported it.", "media", "NNS", "media"},
+		// do-support and aspect verbs fix the form of the verb after them
+		{"Tehran did not free the French tourist.", "free", "VB", "free"},
+		{"The president did nothing.", "nothing", "NN", "nothing"},
+		{"Officials would keep pressing Cairo for answers.", "pressing", "VBG", "press"},
+		{"Donors stopped funding the agency.", "funding", "VBG", "fund"},
+		// coordination joins words of one kind
+		{"ISLAMABAD, May 2 - Thai and Pakistani troops exchanged fire.", "Thai", "JJ", "thai"},
 	}
 	for _, tt := range tests {
 		tok := tokenOf(t, p.Analyze(tt.body), tt.word)
