@@ -48,6 +48,9 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		if an.IsSubject(np) {
 			continue // "..., the foreign ministry said": another verb's subject
 		}
+		if topicOf(s, np) && !placeIsTarget {
+			continue // "vetoed draft resolutions on Gaza": what the thing is about
+		}
 		if an.NPs[np].Actor >= 0 {
 			if r := withoutSelf(st.coordinatedAdjectives(s, np, st.listEntities(s, np, actor)), actor); len(r) > 0 {
 				return r
@@ -634,6 +637,23 @@ func anyCoded(es []dyad.Entity) bool {
 		}
 	}
 	return false
+}
+
+// topicOf reports whether noun phrase np is the topic of the noun before it:
+// "on", "about", "over" or "regarding" right after a common noun ("draft
+// resolutions on Gaza", "talks about Ukraine", "a dispute over Kashmir").
+func topicOf(s *sentence, np int) bool {
+	n := s.an.NPs[np]
+	switch n.Prep {
+	case "on", "about", "over", "regarding", "concerning":
+	default:
+		return false
+	}
+	if n.PrepAt < 1 {
+		return false
+	}
+	prev := s.src.Tokens[n.PrepAt-1].Tag
+	return prev == "NN" || prev == "NNS"
 }
 
 // placeGeneric gives a sector word without a country ("police",
