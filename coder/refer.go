@@ -1108,13 +1108,21 @@ func listMembers(an *grammar.Analysis, np int) []int {
 // no known country adds nothing ("talks between Colombia and the rebels"
 // are aimed at Colombia; an uncoded recipient beside it is no one).
 func (st *docState) listEntities(s *sentence, np int, exclude []dyad.Entity) []dyad.Entity {
-	var out []dyad.Entity
+	var out, coded []dyad.Entity
 	for i, c := range listMembers(s.an, np) {
 		for _, e := range st.npEntities(s, c, exclude) {
 			if i == 0 || e.Code != "" {
 				out = append(out, e)
 			}
+			if e.Code != "" {
+				coded = append(coded, e)
+			}
 		}
+	}
+	// "freed reporter X and former U.S. Marine Y": when the first member
+	// has no country, the members that have one are the recipients
+	if len(out) > 0 && out[0].Code == "" && len(coded) > 0 {
+		return coded
 	}
 	return out
 }

@@ -36,6 +36,11 @@ type TypeScores struct {
 	Precision float64 `json:"precision"`
 	Recall    float64 `json:"recall"`
 	F1        float64 `json:"f1"`
+	// Predicted counts the predicted keys of the type that were scored
+	// (matches and false positives); Gold the required gold keys. A type
+	// with no predictions has no precision to speak of.
+	Predicted int `json:"predicted"`
+	Gold      int `json:"gold"`
 }
 
 // Miss is a required gold key no prediction matched ("missed") or a
@@ -256,7 +261,7 @@ func Score(golds []GoldDoc, preds map[string][]dyad.Event) Report {
 	r.CAMEORootAcc = ratio(r.pairsSameRoot, r.pairs)
 	for t, c := range byType {
 		s := c.scores()
-		r.ByType[t] = TypeScores{Precision: s.Precision, Recall: s.Recall, F1: s.F1}
+		r.ByType[t] = TypeScores{Precision: s.Precision, Recall: s.Recall, F1: s.F1, Predicted: c.tp + c.fp, Gold: c.goldMatched + c.fn}
 	}
 	return r
 }
@@ -293,11 +298,21 @@ func (r Report) WriteTable(w io.Writer, misses bool) {
 	if len(r.ByType) > 0 {
 		fmt.Fprintln(w, "\nby PLOVER type (dyad key):")
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "type\tprecision\trecall\tF1\t")
+		fmt.Fprintln(tw, "type\tpredicted\tgold\tprecision\trecall\tF1\t")
 		for _, t := range dyad.PLOVERTypes {
-			if s, ok := r.ByType[t]; ok {
-				fmt.Fprintf(tw, "%s\t%.3f\t%.3f\t%.3f\t\n", t, s.Precision, s.Recall, s.F1)
+			s, ok := r.ByType[t]
+			if !ok {
+				continue
 			}
+			// "-": no predicted (or no gold) keys of the type to score
+			p, rc, f := fmt.Sprintf("%.3f", s.Precision), fmt.Sprintf("%.3f", s.Recall), fmt.Sprintf("%.3f", s.F1)
+			if s.Predicted == 0 {
+				p, f = "-", "-"
+			}
+			if s.Gold == 0 {
+				rc, f = "-", "-"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\t%s\t\n", t, s.Predicted, s.Gold, p, rc, f)
 		}
 		tw.Flush()
 	}
