@@ -179,6 +179,11 @@ var threatPattern = &verbs.Pattern{Code: "130", Self: true, File: "(warning)"}
 // own: a demand (CAMEO 100) by the speaker on the one obliged.
 var demandPattern = &verbs.Pattern{Code: "100", Self: true, File: "(demand)"}
 
+// willingPattern stands in for a verb pattern when readiness to act
+// ("is ready to contribute troops") has no pattern of its own: an intent to
+// cooperate, not specified (CAMEO 030).
+var willingPattern = &verbs.Pattern{Code: "030", Self: true, File: "(willingness)"}
+
 // refusalPattern stands in for a verb pattern when a refused action has no
 // pattern of its own ("refused to allow the planes to land"): a rejection.
 var refusalPattern = &verbs.Pattern{Code: "120", File: "(refusal)"}

@@ -58,6 +58,16 @@ func (c *Coder) read(body string, s *text.Sentence, res *kb.Resolver, docDate ti
 		out.mentions = append(out.mentions, m)
 		t = last
 	}
+	// "the Bush administration", "the Netanyahu government": a generic
+	// body right after a named actor is that actor's
+	for i := 1; i < len(out.mentions); i++ {
+		m, prev := &out.mentions[i], out.mentions[i-1]
+		if m.Code == "" && m.Kind == kb.Generic && prev.Code != "" && prev.End+1 == m.Start && body[prev.End] == ' ' &&
+			(prev.Kind == kb.Person || prev.Kind == kb.Country) && !strings.HasSuffix(body[prev.Start:prev.End], "'s") {
+			m.Code = prev.Code
+			m.CAMEO = kb.CAMEOCode(prev.Code, m.Sector)
+		}
+	}
 	gt := make([]grammar.Token, len(toks))
 	for i, tk := range toks {
 		gt[i] = grammar.Token{Text: tk.Text, Tag: tk.Tag, Lemma: tk.Lemma}
@@ -302,6 +312,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			// "the minister said China must drop its barriers": a
 			// reported obligation is a demand whatever the verb
 			m, found = match{pat: demandPattern, head: last, slot: -1, last: last}, true
+		case st.willing(s, pi) >= 0:
+			// "Norway is willing to send material": readiness to act with
+			// no pattern of its own is an intent to cooperate (030)
+			w := st.willing(s, pi)
+			m, found = match{pat: willingPattern, head: w, slot: -1, last: w}, true
 		case st.refusal(s, pi) >= 0 && !p.Report:
 			// "declined to say whether ...": refusing to speak is
 			// declining comment (011), no PLOVER event
@@ -568,6 +583,20 @@ func (st *docState) refusal(s *sentence, pi int) int {
 	toks := s.src.Tokens
 	for k := p.Start; k+1 < p.End; k++ {
 		if isVerbTag(toks[k].Tag) && st.c.words.Is(toks[k].Lemma, grammar.Refusal) && toks[k+1].Tag == "TO" {
+			return k
+		}
+	}
+	return -1
+}
+
+// willing returns the token of an adjective of readiness ("willing",
+// "ready", "prepared": the adj-future class) governing the infinitive of
+// predicate pi, or -1.
+func (st *docState) willing(s *sentence, pi int) int {
+	p := s.an.Preds[pi]
+	toks := s.src.Tokens
+	for k := p.Start; k+1 < p.End; k++ {
+		if st.c.words.Is(strings.ToLower(toks[k].Text), grammar.AdjFuture) && toks[k+1].Tag == "TO" {
 			return k
 		}
 	}

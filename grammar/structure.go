@@ -63,7 +63,7 @@ func (a *Analysis) clauses() {
 		case (t.Tag == "IN" || t.Tag == "WRB") && a.words.Is(low, Subord|SubordHypo) && a.clauseAhead(i+1, predAt):
 			open(i, SubordClause)
 			a.Clauses[cur].Hypo = a.words.Is(low, SubordHypo)
-		case t.Tag == "CC" && hasPred(a.Clauses[cur], i) && a.clauseAhead(i+1, predAt):
+		case t.Tag == "CC" && hasPred(a.Clauses[cur], i) && a.clauseAhead(i+1, predAt) && !a.reportedSubjectList(i, predAt):
 			open(i, CoordClause)
 		case predAt[i] >= 0 && i == a.Preds[predAt[i]].Start && i > 0 && predAt[i-1] < 0 && a.Preds[predAt[i]].Kind == Finite:
 			// a verb of saying right before: what follows is reported
@@ -91,6 +91,17 @@ func (a *Analysis) clauses() {
 	for n := range a.NPs {
 		a.NPs[n].Clause = a.clause[a.NPs[n].Start]
 	}
+}
+
+// reportedSubjectList: the "and" at token i joins the subjects of reported
+// speech ("said US and British forces must ..."): the words before it are one
+// noun phrase right after a verb of saying.
+func (a *Analysis) reportedSubjectList(i int, predAt []int) bool {
+	if i == 0 || a.npAt[i-1] < 0 {
+		return false
+	}
+	k := a.NPs[a.npAt[i-1]].Start - 1
+	return k >= 0 && predAt[k] >= 0 && a.Preds[predAt[k]].Report
 }
 
 // quoteBoundary: a quotation mark that separates clauses ("...," the letter
@@ -272,6 +283,11 @@ func (a *Analysis) afterNonFinite(i int) bool {
 	}
 	for _, p := range a.Preds {
 		if p.Start <= k && k < p.End {
+			// "Ousted President Akayev has agreed": a participle opening
+			// the sentence or a phrase modifies the name after it
+			if p.Start == 0 || a.Tokens[p.Start-1].Tag == "DT" || a.Tokens[p.Start-1].Text == "," {
+				return false
+			}
 			// "saying he would host": a verb of saying takes a clause,
 			// whose subject the noun phrase is
 			return (p.Kind == Gerund || p.Kind == Participle) && !p.Report
