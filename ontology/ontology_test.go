@@ -75,7 +75,9 @@ func TestEveryAppealIsRequest(t *testing.T) {
 				t.Errorf("%s: type %q, want REQUEST", c.Code, c.Type)
 			}
 		case "01":
-			if c.Type != "" {
+			// statements have no PLOVER type; condolences (018) are SUPPORT
+			// by data/ontology/overrides.tsv
+			if c.Type != "" && c.Code != "018" {
 				t.Errorf("%s: type %q, want none", c.Code, c.Type)
 			}
 		default:

@@ -57,6 +57,10 @@ func run(shared, out string) error {
 	if err != nil {
 		return err
 	}
+	overrides, err := readOverrides(filepath.Join(filepath.Dir(out), "overrides.tsv"))
+	if err != nil {
+		return err
+	}
 	for i := range codes {
 		r := &codes[i]
 		r.goldstein = inherit(r.code, func(c string) (string, bool) { v, ok := goldstein[c]; return v, ok })
@@ -64,6 +68,9 @@ func run(shared, out string) error {
 			return fmt.Errorf("code %s: no Goldstein value for it or any parent", r.code)
 		}
 		r.plover = ploverFor(r.code, table)
+		if m, ok := overrides[r.code]; ok {
+			r.plover = m
+		}
 	}
 	var b strings.Builder
 	b.WriteString("code\tname\tlevel\troot\tgoldstein\tquad\tplover_type\tplover_mode\tplover_context\n")
@@ -233,4 +240,29 @@ func readCAMEO2PLOVER(path string) (map[string]mapping, error) {
 		}
 	}
 	return table, nil
+}
+
+// readOverrides reads overrides.tsv beside the output: code -> the PLOVER
+// mapping dyad uses instead of the table's.
+func readOverrides(path string) (map[string]mapping, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	out := map[string]mapping{}
+	for n, line := range strings.Split(string(raw), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") || strings.HasPrefix(line, "code\t") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 5 {
+			return nil, fmt.Errorf("%s:%d: want 5 tab-separated fields, got %d", path, n+1, len(f))
+		}
+		m := mapping{typ: f[1], mode: f[2]}
+		if f[3] != "" {
+			m.context = strings.Split(f[3], ";")
+		}
+		out[f[0]] = m
+	}
+	return out, nil
 }
