@@ -107,14 +107,14 @@ func ingestCoder(cf codeFlags) (*coder.Coder, error) {
 }
 
 // baseDictVersion is the version of the embedded data, computed once.
-var baseDictVersion = sync.OnceValues(func() (string, error) { return store.DictVersion(data.FS) })
+var baseDictVersion = sync.OnceValues(func() (string, error) { return store.DictVersion(data.Coding()) })
 
 func dictVersion(cf codeFlags) (string, error) {
 	extra := cf.dictionaries()
 	if len(extra) == 0 {
 		return baseDictVersion()
 	}
-	return store.DictVersion(data.FS, extra...)
+	return store.DictVersion(data.Coding(), extra...)
 }
 
 // ingester codes documents on the coder's workers and writes them in
