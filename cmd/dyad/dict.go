@@ -2,9 +2,11 @@ package main
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/dyad-events/dyad/data"
 	"github.com/dyad-events/dyad/grammar"
+	"github.com/dyad-events/dyad/groups"
 	"github.com/dyad-events/dyad/kb"
 	"github.com/dyad-events/dyad/ontology"
 	"github.com/dyad-events/dyad/verbs"
@@ -85,6 +87,14 @@ func runDict(e *env, args []string) int {
 	}
 	fmt.Fprintf(e.stdout, "verbs: %d patterns, %d heads, %d of %d CAMEO event codes covered (%.1f%%)\n",
 		vd.Len(), len(vd.Heads()), covered, events, 100*float64(covered)/float64(max(events, 1)))
+
+	g, err := groups.Load(data.FS)
+	if err != nil {
+		fmt.Fprintln(e.stderr, err)
+		return 1
+	}
+	report(g.Check(func(code string) bool { _, ok := k.CountryName(code); return ok }))
+	fmt.Fprintf(e.stdout, "groups: %s\n", strings.Join(g.Names(), ", "))
 
 	if _, err := grammar.LoadWords(data.FS, "grammar/words.tsv"); err != nil {
 		fmt.Fprintln(e.stderr, err)

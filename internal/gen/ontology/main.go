@@ -24,8 +24,9 @@ import (
 func main() {
 	shared := flag.String("shared", "../shared/data", "folder holding cameo/ and plover_gsr_cameo/")
 	out := flag.String("out", "data/ontology/cameo.tsv", "file to write")
+	overrides := flag.String("overrides", "data/ontology/overrides.tsv", "dyad's own PLOVER readings of some codes")
 	flag.Parse()
-	if err := run(*shared, *out); err != nil {
+	if err := run(*shared, *out, *overrides); err != nil {
 		fmt.Fprintln(os.Stderr, "gen/ontology:", err)
 		os.Exit(1)
 	}
@@ -44,7 +45,7 @@ type mapping struct {
 	context   []string
 }
 
-func run(shared, out string) error {
+func run(shared, out, overridesPath string) error {
 	codes, err := readEventCodes(filepath.Join(shared, "cameo", "eventcodes.tsv"))
 	if err != nil {
 		return err
@@ -57,7 +58,7 @@ func run(shared, out string) error {
 	if err != nil {
 		return err
 	}
-	overrides, err := readOverrides(filepath.Join(filepath.Dir(out), "overrides.tsv"))
+	overrides, err := readOverrides(overridesPath)
 	if err != nil {
 		return err
 	}

@@ -16,7 +16,7 @@ func TestTableIsUpToDate(t *testing.T) {
 		t.Skipf("shared CAMEO tables not available: %v", err)
 	}
 	out := filepath.Join(t.TempDir(), "cameo.tsv")
-	if err := run(shared, out); err != nil {
+	if err := run(shared, out, filepath.Join(root, "data", "ontology", "overrides.tsv")); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := os.ReadFile(out)
