@@ -14,11 +14,7 @@ import (
 // put to, the object of a governed verb, the agent of a complained-of
 // event, and countries named by coordinated adjectives.
 func TestRecipients(t *testing.T) {
-	tests := []struct {
-		name, text         string
-		typ                string
-		actors, recipients string // sorted country codes, comma-separated
-	}{
+	tests := []eventCase{
 		{"adjective author", "Kenya flatly rejected a Ugandan proposal to share the lake's fishing grounds.",
 			"REJECT", "KEN", "UGA"},
 		{"name before the noun", "Chile rejected a Peru request for new border talks on Monday.",
@@ -40,25 +36,7 @@ func TestRecipients(t *testing.T) {
 		{"coordinated adjectives", "Senior Czech and Slovak officials agreed to hold talks with Austria on Friday.",
 			"", "CZE,SVK", "AUT"},
 	}
-	c := newCoder(t)
-	date := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range evs {
-				a, r := codesOf(e.Actor), codesOf(e.Recipient)
-				if (tt.typ == "" || e.Type == tt.typ) && a == tt.actors && r == tt.recipients {
-					return
-				}
-				got = append(got, e.Type+" "+a+" -> "+r)
-			}
-			t.Errorf("%q: want %s %s -> %s, got %v", tt.text, tt.typ, tt.actors, tt.recipients, got)
-		})
-	}
+	checkEvents(t, time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), false, tests)
 }
 
 func codesOf(es []dyad.Entity) string {

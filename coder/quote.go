@@ -167,29 +167,43 @@ func (c *Coder) sentenceContexts(s *sentence) []string {
 }
 
 func loadPairs(fsys fs.FS, path string) (map[string]string, error) {
+	rows, err := readFields(fsys, path, 2, "two fields")
+	if err != nil {
+		return nil, err
+	}
+	m := map[string]string{}
+	for _, f := range rows {
+		m[f[0]] = f[1]
+	}
+	return m, nil
+}
+
+// readFields reads a data file of white-space separated fields, n per line,
+// with "#" comments and blank lines; want names the layout for errors.
+func readFields(fsys fs.FS, path string, n int, want string) ([][]string, error) {
 	f, err := fsys.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	defer f.Close()
-	m := map[string]string{}
+	var rows [][]string
 	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
+	for line := 1; sc.Scan(); line++ {
+		text := sc.Text()
+		if i := strings.IndexByte(text, '#'); i >= 0 {
+			text = text[:i]
 		}
-		fs := strings.Fields(line)
-		if len(fs) == 0 {
+		fields := strings.Fields(text)
+		if len(fields) == 0 {
 			continue
 		}
-		if len(fs) != 2 {
-			return nil, fmt.Errorf("%s:%d: want two fields, got %d", path, n, len(fs))
+		if len(fields) != n {
+			return nil, fmt.Errorf("%s:%d: want %s, got %d fields", path, line, want, len(fields))
 		}
-		m[fs[0]] = fs[1]
+		rows = append(rows, fields)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	return m, nil
+	return rows, nil
 }

@@ -3,8 +3,6 @@ package coder
 import (
 	"testing"
 	"time"
-
-	"github.com/dyad-events/dyad"
 )
 
 // TestRecipientLists: who an action is aimed at when the words after the
@@ -12,11 +10,7 @@ import (
 // recipient: a list of countries after the verb, a possessor of the thing
 // acted on, and the source named in an attribution after the report.
 func TestRecipientLists(t *testing.T) {
-	tests := []struct {
-		name, text         string
-		typ                string
-		actors, recipients string // sorted country codes, comma-separated
-	}{
+	tests := []eventCase{
 		{"list after the verb", "Ghana defended Togo and Benin against criticism of their elections.",
 			"SUPPORT", "GHA", "BEN,TGO"},
 		{"list with a serial comma", "Chile criticised Peru, Bolivia, and Ecuador over the fishing quotas.",
@@ -40,23 +34,5 @@ func TestRecipientLists(t *testing.T) {
 		{"attribution is not the recipient", "Chile will withdraw its troops from the border zone, said a spokesman for the Peruvian president.",
 			"", "CHL", ""},
 	}
-	c := newCoder(t)
-	date := time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: tt.text})
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, e := range evs {
-				a, r := codesOf(e.Actor), codesOf(e.Recipient)
-				if (tt.typ == "" || e.Type == tt.typ) && (tt.actors == "" || a == tt.actors) && r == tt.recipients {
-					return
-				}
-				got = append(got, e.Type+" "+a+" -> "+r)
-			}
-			t.Errorf("%q: want %s %s -> %s, got %v", tt.text, tt.typ, tt.actors, tt.recipients, got)
-		})
-	}
+	checkEvents(t, time.Date(2005, 3, 1, 0, 0, 0, 0, time.UTC), true, tests)
 }

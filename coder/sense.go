@@ -1,8 +1,6 @@
 package coder
 
 import (
-	"bufio"
-	"fmt"
 	"io/fs"
 	"strings"
 
@@ -20,29 +18,13 @@ type senseRule struct {
 
 // loadSenseRules reads actorsense.tsv.
 func loadSenseRules(fsys fs.FS, path string) ([]senseRule, error) {
-	f, err := fsys.Open(path)
+	rows, err := readFields(fsys, path, 3, "PREFIX SECTORS NEWCODE")
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+		return nil, err
 	}
-	defer f.Close()
-	var rules []senseRule
-	sc := bufio.NewScanner(f)
-	for n := 1; sc.Scan(); n++ {
-		line := sc.Text()
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		fs := strings.Fields(line)
-		if len(fs) == 0 {
-			continue
-		}
-		if len(fs) != 3 {
-			return nil, fmt.Errorf("%s:%d: want PREFIX SECTORS NEWCODE, got %d fields", path, n, len(fs))
-		}
-		rules = append(rules, senseRule{prefix: fs[0], sectors: strings.Split(fs[1], "|"), code: fs[2]})
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("read %s: %w", path, err)
+	rules := make([]senseRule, 0, len(rows))
+	for _, f := range rows {
+		rules = append(rules, senseRule{prefix: f[0], sectors: strings.Split(f[1], "|"), code: f[2]})
 	}
 	return rules, nil
 }
