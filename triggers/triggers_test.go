@@ -5,50 +5,21 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 
-	"github.com/dyad-events/dyad/coder"
 	"github.com/dyad-events/dyad/data"
-	"github.com/dyad-events/dyad/doc"
 	"github.com/dyad-events/dyad/internal/testshared"
+	"github.com/dyad-events/dyad/internal/teststore"
 	"github.com/dyad-events/dyad/kb"
-	"github.com/dyad-events/dyad/sqlite"
 	"github.com/dyad-events/dyad/store"
 	"github.com/dyad-events/dyad/triggers"
 	"github.com/dyad-events/dyad/when"
 )
 
-var newCoder = sync.OnceValues(func() (*coder.Coder, error) { return coder.New(coder.Options{}) })
-
 // ingest codes the documents of inputs into a new SQLite store.
 func ingest(t *testing.T, inputs ...string) store.Store {
 	t.Helper()
-	c, err := newCoder()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var batch []store.Coded
-	for d, err := range doc.Read(inputs, doc.Options{}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		evs, err := c.Code(d)
-		if err != nil {
-			t.Fatal(err)
-		}
-		batch = append(batch, store.Coded{Doc: d, Events: evs})
-	}
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "dyad.db"), store.Options{Window: -1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { st.Close() })
-	if _, err := st.Put(ctx, "test", batch); err != nil {
-		t.Fatal(err)
-	}
-	return st
+	return teststore.Ingest(t, inputs...)
 }
 
 func options(t *testing.T) triggers.Options {
