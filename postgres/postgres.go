@@ -34,6 +34,7 @@ func Dialect() store.Dialect {
 		Migrations:   sub,
 		Placeholders: store.DollarPlaceholders,
 		TextDocs:     `SELECT pk FROM documents WHERE tsv @@ websearch_to_tsquery('simple', ?)`,
+		RecordNumber: `CAST(CAST(%[1]s AS json) ->> '%[2]s' AS DOUBLE PRECISION)`,
 		LockWrites:   fmt.Sprintf(`SELECT pg_advisory_xact_lock(%d)`, writerLock),
 	}
 }

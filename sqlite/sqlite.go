@@ -34,7 +34,8 @@ func Dialect() store.Dialect {
 			SELECT pk, title, body FROM documents WHERE pk IN (%s)`,
 		TextIndexRemove: `INSERT INTO documents_fts (documents_fts, rowid, title, body)
 			SELECT 'delete', pk, title, body FROM documents WHERE pk = ?`,
-		OnClose: `PRAGMA optimize`,
+		RecordNumber: `CAST(json_extract(%[1]s, '$.%[2]s') AS REAL)`,
+		OnClose:      `PRAGMA optimize`,
 	}
 }
 

@@ -32,6 +32,10 @@ type Dialect struct {
 	// TextIndexRemove removes one document (its pk is the placeholder)
 	// from that index before its text is replaced.
 	TextIndexRemove string
+	// RecordNumber reads a number field of a stored record (JSON text): a
+	// format whose %[1]s is the column and %[2]s the field name. "" means
+	// SQLite's CAST(json_extract(%[1]s, '$.%[2]s') AS REAL).
+	RecordNumber string
 	// LockWrites runs first in every writing transaction, to make writers
 	// take turns; "" when the database does that by itself.
 	LockWrites string

@@ -5,6 +5,7 @@ package storetest
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -40,6 +41,7 @@ func Run(t *testing.T, newDB NewDB) {
 		{"Mentions", testMentions},
 		{"Stats", testStats},
 		{"QueriesDuringIngest", testConcurrent},
+		{"Browse", testBrowse},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -562,6 +564,126 @@ func testStats(t *testing.T, open func(store.Options) (store.Store, error)) {
 	}
 	if len(st.ByType) != 4 || len(st.ByActor) != 4 {
 		t.Errorf("by type %+v, by actor %+v", st.ByType, st.ByActor)
+	}
+}
+
+// testBrowse: the look-ups and aggregates of store.Browser.
+func testBrowse(t *testing.T, open func(store.Options) (store.Store, error)) {
+	s, ok := mustOpen(t, open, -1).(store.Browser)
+	if !ok {
+		t.Skip("the store does not implement store.Browser")
+	}
+	ctx := context.Background()
+	docs := queryDocs()
+	docs[1].Events[0].Goldstein = -10
+	docs[1].Events[0].QuadCode = 4
+	docs[2].Events[0].Goldstein = 1
+	docs[2].Events[0].QuadCode = 1
+	put(t, s, docs...)
+	put(t, s, Doc("q2", "2024-03-10", "Kharkiv again.", Mention("q2", 0, "2024-03-10", "RUS/MIL", "UKR/CVL", "ASSAULT", "190")))
+
+	pages := []struct {
+		f    store.Filter
+		p    store.Page
+		want []string
+		more bool
+	}{
+		{store.Filter{}, store.Page{Limit: 10}, []string{"p:0:0", "q:0:0", "r:0:0", "s:0:0"}, false},
+		{store.Filter{}, store.Page{Limit: 2}, []string{"p:0:0", "q:0:0"}, true},
+		{store.Filter{}, store.Page{Limit: 2, Offset: 2}, []string{"r:0:0", "s:0:0"}, false},
+		{store.Filter{}, store.Page{Sort: "-date", Limit: 3}, []string{"s:0:0", "r:0:0", "q:0:0"}, true},
+		{store.Filter{}, store.Page{Sort: "goldstein", Limit: 1}, []string{"q:0:0"}, true},
+		{store.Filter{}, store.Page{Sort: "-goldstein", Limit: 1}, []string{"r:0:0"}, true},
+		{store.Filter{}, store.Page{Sort: "-mentions", Limit: 1}, []string{"q:0:0"}, true},
+		{store.Filter{Actor: "RUS"}, store.Page{Sort: "-date", Limit: 5}, []string{"q:0:0", "p:0:0"}, false},
+		{store.Filter{Actor: "RUS", Limit: 1}, store.Page{Limit: 5}, []string{"p:0:0", "q:0:0"}, false},
+	}
+	for _, tc := range pages {
+		evs, more, err := s.EventPage(ctx, tc.f, tc.p)
+		if err != nil {
+			t.Fatalf("EventPage(%+v, %+v): %v", tc.f, tc.p, err)
+		}
+		var got []string
+		for _, e := range evs {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, tc.want) || more != tc.more {
+			t.Errorf("EventPage(%+v, %+v) = %q, %v; want %q, %v", tc.f, tc.p, got, more, tc.want, tc.more)
+		}
+	}
+	for _, bad := range []store.Page{{Sort: "colour", Limit: 1}, {Limit: 0}, {Offset: -1, Limit: 1}} {
+		if _, _, err := s.EventPage(ctx, store.Filter{}, bad); err == nil {
+			t.Errorf("EventPage(%+v): no error", bad)
+		}
+	}
+	if n, err := s.CountEvents(ctx, store.Filter{Actor: "RUS"}); err != nil || n != 2 {
+		t.Errorf("CountEvents(RUS) = %d, %v; want 2", n, err)
+	}
+
+	if err := s.CheckText(ctx, "Kharkiv"); err != nil {
+		t.Errorf("CheckText(Kharkiv): %v", err)
+	}
+
+	ev, mentions, err := s.EventByID(ctx, "q2:0:0")
+	if err != nil {
+		t.Fatalf("EventByID: %v", err)
+	}
+	if ev.ID != "q:0:0" || ev.Mentions != 2 || len(mentions) != 2 || mentions[0].ID != "q:0:0" || mentions[1].ID != "q2:0:0" {
+		t.Errorf("EventByID(q2:0:0) = %s x%d, mentions %+v", ev.ID, ev.Mentions, mentions)
+	}
+	if _, _, err := s.EventByID(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("EventByID(nope): %v, want ErrNotFound", err)
+	}
+
+	d, mentions, err := s.Document(ctx, "p")
+	if err != nil {
+		t.Fatalf("Document: %v", err)
+	}
+	if d.Body != "Putin did not threaten Zelensky." || d.Date.Format(dyad.DateLayout) != "2024-03-01" || len(mentions) != 1 || mentions[0].Actor[0].Name != "Vladimir Putin" {
+		t.Errorf("Document(p) = %+v, %+v", d, mentions)
+	}
+	if _, _, err := s.Document(ctx, "nope"); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("Document(nope): %v, want ErrNotFound", err)
+	}
+
+	actors := []struct {
+		q    string
+		want []store.ActorCount
+	}{
+		{"RU", []store.ActorCount{{Code: "RUS", Count: 2}, {Code: "RUSGOV", Count: 1}, {Code: "RUSMIL", Count: 1}}},
+		{"put", []store.ActorCount{{Name: "Vladimir Putin", Code: "RUS", Count: 1}}},
+		{"zz", []store.ActorCount{}},
+		{"100%", []store.ActorCount{}},
+	}
+	for _, tc := range actors {
+		got, err := s.Actors(ctx, tc.q, 10)
+		if err != nil || !slices.Equal(got, tc.want) {
+			t.Errorf("Actors(%q) = %+v, %v; want %+v", tc.q, got, err, tc.want)
+		}
+	}
+
+	days, err := s.Timeline(ctx, store.Filter{Actor: "RUS"})
+	if err != nil {
+		t.Fatalf("Timeline: %v", err)
+	}
+	wantDays := []store.DayCount{
+		{Date: "2024-03-01", Quad: [4]int{0, 0, 0, 1}, Events: 1, Goldstein: -1},
+		{Date: "2024-03-10", Quad: [4]int{0, 0, 0, 1}, Events: 1, Goldstein: -10},
+	}
+	if !slices.Equal(days, wantDays) {
+		t.Errorf("Timeline(RUS) = %+v, want %+v", days, wantDays)
+	}
+
+	dyads, err := s.Dyads(ctx, store.Filter{From: "2024-03-01", To: "2024-04-15"})
+	if err != nil {
+		t.Fatalf("Dyads: %v", err)
+	}
+	wantDyads := []store.DyadCount{
+		{Actor: "RUS", Recipient: "UKR", Events: 2, Goldstein: -11}, // most events first
+		{Actor: "FRA", Recipient: "DEU", Events: 1, Goldstein: 1},
+	}
+	if !slices.Equal(dyads, wantDyads) {
+		t.Errorf("Dyads = %+v, want %+v", dyads, wantDyads)
 	}
 }
 
