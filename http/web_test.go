@@ -1,7 +1,6 @@
 package http
 
 import (
-	"context"
 	"html"
 	"io"
 	"net/http"
@@ -10,84 +9,19 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 
 	"github.com/dyad-events/dyad"
-	"github.com/dyad-events/dyad/coder"
-	"github.com/dyad-events/dyad/data"
-	"github.com/dyad-events/dyad/doc"
-	"github.com/dyad-events/dyad/groups"
-	"github.com/dyad-events/dyad/kb"
-	"github.com/dyad-events/dyad/reactions"
-	"github.com/dyad-events/dyad/sqlite"
-	"github.com/dyad-events/dyad/store"
 )
 
-// webCoded codes the bundled examples (examples/ at the repository root)
-// once per test binary: coding is the slow part, and every explorer test
-// reads the same documents.
-var webCoded = sync.OnceValues(func() ([]store.Coded, error) {
-	c, err := coder.New(coder.Options{})
-	if err != nil {
-		return nil, err
-	}
-	var out []store.Coded
-	for d, err := range doc.Read([]string{filepath.Join("..", "examples")}, doc.Options{}) {
-		if err != nil {
-			return nil, err
-		}
-		evs, err := c.Code(d)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, store.Coded{Doc: d, Events: evs})
-	}
-	return out, nil
-})
-
 // webExampleServer serves the API and the explorer over a fresh SQLite
-// store of the bundled examples.
+// store of the bundled examples (the API tests' server).
 func webExampleServer(t testing.TB) *httptest.Server {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join("..", "examples")); err != nil {
 		t.Skip("the bundled examples (../examples) are not there")
 	}
-	coded, err := webCoded()
-	if err != nil {
-		t.Fatalf("code the examples: %v", err)
-	}
-	ctx := context.Background()
-	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "explorer.db"), store.Options{Window: -1})
-	if err != nil {
-		t.Fatalf("open store: %v", err)
-	}
-	t.Cleanup(func() { st.Close() })
-	version, err := store.DictVersion(data.Coding())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res, err := st.Put(ctx, version, coded); err != nil || len(res.Failed) > 0 {
-		t.Fatalf("store the examples: %v %v", err, res.Failed)
-	}
-	k, err := kb.Default()
-	if err != nil {
-		t.Fatal(err)
-	}
-	kinds, err := reactions.LoadKinds(data.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := groups.Load(data.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv, err := NewServer(st, Options{KB: k, Kinds: kinds, Groups: g})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ts := httptest.NewServer(srv.Handler())
-	t.Cleanup(ts.Close)
+	ts, _ := apiTestServer(t, Options{})
 	return ts
 }
 
