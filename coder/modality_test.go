@@ -64,6 +64,8 @@ func TestNotEvents(t *testing.T) {
 		"Chile's foreign ministry declined to comment on the report from Peru.",
 		"Peru said the talks with Chile had been useful.",
 		"Chile's national team beat Peru 2-1 in a World Cup qualifier.",
+		// what an uncoded demander demands has not happened
+		"Farmer groups in Peru are demanding that President Boluarte scrap the new water tax.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
 		if err != nil {

@@ -384,6 +384,10 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			recipient = append(recipient, st.npEntities(s, np, actor)...)
 		}
 		negated, aux = false, dyad.AuxFact
+	} else if gov := an.Governor(pi); gov >= 0 && an.Demands(gov) {
+		// "opposition groups demand that Mugabe abandon his policy", with
+		// no coded demander: what is demanded has not happened
+		return dyad.Event{}, false
 	} else if aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo {
 		// An intention to cooperate is AGREE (03x); an announced or
 		// conditional conflictual action is a THREAT (13x).

@@ -257,6 +257,15 @@ func (a *Analysis) finitePastParticiples() {
 			continue
 		}
 		np := a.npAt[a.skipTimePhrase(p.Start-1)]
+		// "Thousands of Nigerians protested": an "of" phrase completes the
+		// noun phrase before it, which decides
+		for np >= 0 && a.NPs[np].Prep == "of" && a.NPs[np].PrepAt > 0 {
+			head := a.npAt[a.NPs[np].PrepAt-1]
+			if head < 0 || head == np {
+				break
+			}
+			np = head
+		}
 		if np < 0 || a.NPs[np].Prep != "" || a.NPs[np].Possessor {
 			continue
 		}
@@ -533,7 +542,10 @@ func (a *Analysis) addPred(i, j int) {
 	// Passive: a form of "be" (or "get") followed by a past participle head.
 	if n := len(p.Heads); n > 0 {
 		h := p.Heads[n-1]
-		if toks[h].Tag == "VBN" && !a.isChainAdj(h) {
+		// "Israel is opposed to French mediation": a participle of stance
+		// before "to" describes the subject's position, it is not passive
+		stance := a.words.Is(strings.ToLower(toks[h].Text), Stance) && h+1 < len(toks) && toks[h+1].Tag == "TO"
+		if toks[h].Tag == "VBN" && !a.isChainAdj(h) && !stance {
 			for k := h - 1; k >= i; k-- {
 				if toks[k].Lemma == "be" || toks[k].Lemma == "get" {
 					p.Passive = true

@@ -71,6 +71,18 @@ func TestModality(t *testing.T) {
 			"congratulate", false, "", false, "Aliyev"},
 		{"non-actor subject", "the/DT official/JJ results/NNS/result have/VBP/have not/RB yet/RB been/VBN/be announced/VBN/announce", nil,
 			"announce", true, "", true, "the"},
+		{"participle of stance", "Chile/NNP is/VBZ/be opposed/VBN/oppose to/TO mediation/NN", []ActorSpan{{0, 1}},
+			"oppose", false, "", false, "Chile"},
+		{"stance without to is passive", "Chile/NNP was/VBD/be opposed/VBN/oppose by/IN Peru/NNP", []ActorSpan{{0, 1}, {4, 5}},
+			"oppose", false, "", true, "Chile"},
+		{"organisation noun after a name", "the/DT ELN/NNP movement/NN rejected/VBD/reject talks/NNS/talk", []ActorSpan{{1, 2}},
+			"reject", false, "", false, "ELN"},
+		{"organisation noun after a bracketed gloss", "APEC/NNP (/( Pacific/NNP forum/NN )/) group/NN agreed/VBD/agree", []ActorSpan{{0, 1}},
+			"agree", false, "", false, "APEC"},
+		{"past after an of phrase", "Thousands/NNS/thousand of/IN Nigerians/NNPS protested/VBN/protest in/IN Lagos/NNP", []ActorSpan{{2, 3}, {5, 6}},
+			"protest", false, "", false, "Thousands"},
+		{"a phrase with its own determiner stays", "Peru/NNP and/CC the/DT group/NN agreed/VBD/agree", []ActorSpan{{0, 1}},
+			"agree", false, "", false, "the"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -216,6 +216,11 @@ func (a *Analysis) subjects() {
 			if ni < 0 {
 				continue
 			}
+			// "the Islamic Jihad movement rejected": a noun of organisation
+			// right after a name stands for the named actor
+			if owner := a.orgHeadOwner(ni); owner >= 0 {
+				ni = owner
+			}
 			np := a.NPs[ni]
 			k = np.Start
 			// "if Israel strikes": the subordinator is not a preposition
@@ -268,6 +273,37 @@ func (a *Analysis) subjects() {
 			}
 		}
 	}
+}
+
+// orgHeadOwner returns the actor noun phrase that a plain noun phrase of
+// organisation nouns ("movement", "militarist wing") directly follows, as
+// in "the Islamic Jihad movement" or "the APEC (Asia-Pacific Economic
+// Cooperation) forum", or -1. The chunker ends a name's phrase at the name,
+// so the noun after it would otherwise be read as an actor-less subject.
+func (a *Analysis) orgHeadOwner(ni int) int {
+	np := a.NPs[ni]
+	if np.Actor >= 0 || np.Pronoun != 0 || !a.words.Is(strings.ToLower(a.Tokens[np.End-1].Text), OrgHead) {
+		return -1
+	}
+	for k := np.Start; k < np.End-1; k++ {
+		if t := a.Tokens[k].Tag; t != "JJ" && !isNoun(t) {
+			return -1 // "the group": a determiner starts a phrase of its own
+		}
+	}
+	k := np.Start - 1
+	if k >= 0 && a.Tokens[k].Text == ")" {
+		// skip a bracketed abbreviation or gloss: "Hizbollah (Party of God) group"
+		for k--; k >= 0 && a.Tokens[k].Text != "("; k-- {
+		}
+		k--
+	}
+	if k < 0 {
+		return -1
+	}
+	if owner := a.npAt[k]; owner >= 0 && a.NPs[owner].Actor >= 0 && a.NPs[owner].End == k+1 {
+		return owner
+	}
+	return -1
 }
 
 // afterNonFinite reports whether the noun phrase starting at token i is the

@@ -57,6 +57,8 @@ const (
 	AspectStop
 	Reciprocal
 	NegAdj
+	OrgHead
+	Stance
 )
 
 var classNames = map[string]Class{
@@ -70,6 +72,7 @@ var classNames = map[string]Class{
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
 	"aspect": Aspect, "aspect-stop": AspectStop, "reciprocal": Reciprocal, "neg-adj": NegAdj, "planned": Planned,
+	"org-head": OrgHead, "stance": Stance,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
