@@ -75,7 +75,7 @@ func TestReading(t *testing.T) {
 			"RETREAT", "IRN", "SWE", true, "", "2023-06-12"},
 		{"an aspect verb leaves the event to its gerund",
 			"Swedish officials said they would keep pressing Iran for the diplomat's release.",
-			"REQUEST", "SWE", "IRN", false, "hypothetical", "2023-06-14"},
+			"REQUEST", "SWE", "IRN", false, "future", "2023-06-14"},
 		{"stopping an action negates it",
 			"Canada stopped criticising China over its human rights record.",
 			"ACCUSE", "CAN", "CHN", true, "", "2023-06-14"},

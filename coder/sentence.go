@@ -340,6 +340,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
+	if aux == dyad.AuxHypothetical && st.futureInPast(s, pi) {
+		// "Obrador said he would not congratulate Biden": in speech
+		// reported in the past, "would" is the past of "will"
+		aux = dyad.AuxFuture
+	}
 	if m.pat == refusalPattern {
 		negated = false // the rejection is what happened
 	}
@@ -388,7 +393,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// "opposition groups demand that Mugabe abandon his policy", with
 		// no coded demander: what is demanded has not happened
 		return dyad.Event{}, false
-	} else if aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo {
+	} else if !negated && (aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo) {
+		// (a refused future action stays that action, negated: "will not
+		// congratulate" is no intent to cooperate)
 		// An intention to cooperate is AGREE (03x); an announced or
 		// conditional conflictual action is a THREAT (13x).
 		if ic, ok := byPrefix(st.c.intent, code); ok && (aux == dyad.AuxFuture || st.conditionalOffer(s, pi)) {
@@ -561,6 +568,33 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	st.ownObject = st.hasOwnObject(s, m)
 	return ev, true
+}
+
+// futureInPast reports whether predicate pi's "would" is the future of a
+// report in the past tense ("said it would respond"), with no condition in
+// the sentence ("would defend Taiwan if China attacked" stays hypothetical).
+func (st *docState) futureInPast(s *sentence, pi int) bool {
+	an := s.an
+	p := an.Preds[pi]
+	would := false
+	for k := p.Start; k < p.End; k++ {
+		if strings.EqualFold(s.src.Tokens[k].Text, "would") {
+			would = true
+		}
+	}
+	if !would {
+		return false
+	}
+	gov := an.Governor(pi)
+	if gov < 0 || !an.Preds[gov].Report || len(an.Preds[gov].Heads) == 0 || s.src.Tokens[an.Preds[gov].Heads[0]].Tag != "VBD" {
+		return false
+	}
+	for _, c := range an.Clauses {
+		if c.Hypo {
+			return false
+		}
+	}
+	return true
 }
 
 // conditional reports whether predicate pi is in the main (or a
