@@ -29,6 +29,7 @@ func TestModality(t *testing.T) {
 		{"Chile is ready to meet Peru's foreign minister.", false, "future"},
 		{"Chile could meet Peru's foreign minister.", false, "hypothetical"},
 		{"Chile said it would not congratulate Peru.", true, "future"},
+		{"A spokesman said Chile had no plans to congratulate Peru.", true, "future"},
 		{"Chile said it would meet Peru's foreign minister if the talks resumed.", false, "hypothetical"},
 		{"Chile may meet Peru's foreign minister.", false, "hypothetical"},
 		{"If the talks resume, Chile will meet Peru's foreign minister.", false, "hypothetical"},

@@ -356,6 +356,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	toks := s.src.Tokens
 	var actor, recipient []dyad.Entity
 	datePred := pi // the predicate whose clause dates the event
+	if gov := an.Governor(pi); aux == dyad.AuxFuture && gov >= 0 && an.Preds[gov].Report {
+		// "Peskov said on Wednesday that Putin had no plans to
+		// congratulate": a stated intention or refusal is dated by the saying
+		datePred = gov
+	}
 
 	// A demand: "Russia said Sudan must return the helicopter", "groups
 	// demand that Mugabe abandon his policy", or "Iran must stop," the

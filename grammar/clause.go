@@ -667,6 +667,11 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 			aux = setAux(aux, "hypothetical")
 		}
 	}
+	// "Putin had no plans to congratulate": a chain noun opening the group
+	// after "no" negates what it governs
+	if first := a.Tokens[p.Start]; isNoun(first.Tag) && p.Start > 0 && strings.EqualFold(a.Tokens[p.Start-1].Text, "no") {
+		negated = !negated
+	}
 	// "Chile never met ...": a negator right before the group (the group
 	// starts at its first verb)
 	for k := p.Start - 1; k >= 0 && isAdverb(a.Tokens[k].Tag); k-- {

@@ -245,6 +245,13 @@ func (a *Analysis) subjects() {
 			p.Subject = ni
 			break
 		}
+		// "Putin had no plans to congratulate Trump": the group opened by a
+		// chain noun after "no" belongs to the subject of the "had" before
+		if p.Subject >= 0 && n > 0 && isNoun(a.Tokens[p.Start].Tag) && p.Start > 0 &&
+			strings.EqualFold(a.Tokens[p.Start-1].Text, "no") && a.Preds[n-1].End == p.Start-1 &&
+			a.Tokens[a.Preds[n-1].Start].Lemma == "have" {
+			p.Subject = a.Preds[n-1].Subject
+		}
 		if p.Subject >= 0 {
 			continue
 		}
