@@ -23,12 +23,51 @@ type match struct {
 // that matches.
 func (st *docState) matchAt(s *sentence, h, end int) (match, bool) {
 	toks := s.src.Tokens
+	words := s.wordSet()
 	for _, pat := range st.c.verbs.Candidates(toks[h].Lemma) {
+		if !mayMatch(pat, words) {
+			continue // a word the pattern needs is nowhere in the sentence
+		}
 		if m, ok := st.matchPattern(s, pat, h, end); ok {
 			return m, true
 		}
 	}
 	return match{}, false
+}
+
+// wordSet returns the lemmas and lower-cased words of the sentence, built
+// once: most candidate patterns need a word the sentence does not have,
+// and this rules them out before the matcher walks the tokens.
+func (s *sentence) wordSet() map[string]bool {
+	if s.words == nil {
+		s.words = make(map[string]bool, 2*len(s.src.Tokens))
+		for _, t := range s.src.Tokens {
+			s.words[t.Lemma] = true
+			s.words[strings.ToLower(t.Text)] = true
+		}
+	}
+	return s.words
+}
+
+// mayMatch reports whether every literal element of pat has one of its
+// words in words (what wordIn accepts: a lemma or a lower-cased word).
+func mayMatch(pat *verbs.Pattern, words map[string]bool) bool {
+	for _, el := range pat.Elems {
+		if el.Slot {
+			continue
+		}
+		found := false
+		for _, w := range el.Words {
+			if words[w] || words[strings.ToLower(w)] {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // maxGap is how many tokens may stand between two pattern elements

@@ -24,6 +24,8 @@ type sentence struct {
 	historical bool
 	// discarded names the rule that found the sentence not political, or ""
 	discarded string
+	// words holds the sentence's lemmas and lower-cased words (wordSet)
+	words map[string]bool
 }
 
 // read finds the actors of one sentence and its clause structure.
