@@ -70,6 +70,12 @@ type Coder struct {
 	// senses recode actions whose meaning depends on the actor's sector
 	// (data/grammar/actorsense.tsv).
 	senses []senseRule
+	// outcomes are nouns for what an election produces ("result",
+	// "victory"): recognising one is aimed at its owner.
+	outcomes map[string]bool
+	// receipt turns "received congratulations from Xi" round
+	// (data/verbs/receiving.tsv).
+	receipt receipt
 }
 
 // New loads the embedded knowledge (and any user dictionaries) and returns a
@@ -137,7 +143,15 @@ func New(opts Options) (*Coder, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Coder{text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words, dates: dates, discards: discards,
+	outcomes, err := loadWordList(data.FS, "grammar/outcomes.txt")
+	if err != nil {
+		return nil, err
+	}
+	receipt, err := loadReceipt(data.FS, "verbs/receiving.tsv")
+	if err != nil {
+		return nil, err
+	}
+	return &Coder{outcomes: outcomes, receipt: receipt, text: tp, kb: k, verbs: vd, onto: ontology.Default(), words: words, dates: dates, discards: discards,
 		intent: intent, demand: demand, threat: threat, contexts: contexts, eventNouns: eventNouns, statements: opts.Statements, senses: senses}, nil
 }
 

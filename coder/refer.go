@@ -95,6 +95,12 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			return withoutSelf([]dyad.Entity{e}, actor)
 		}
 	}
+	// "would not recognise the result of the vote": the outcome's owner
+	if recognitionCode(m.pat.Code) {
+		if r := st.outcomeOwner(s, m.head, end, actor); len(r) > 0 {
+			return r
+		}
+	}
 	return nil
 }
 

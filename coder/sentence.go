@@ -456,6 +456,10 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		if m.slot >= 0 {
 			recipient = st.coordinatedAdjectives(s, m.slot, st.listEntities(s, m.slot, actor))
 		}
+		// "received congratulations from Xi": Xi congratulated the subject
+		if st.received(s, m) && len(recipient) > 0 {
+			actor, recipient = recipient, actor
+		}
 		// "rejected an Indian proposal": the proposal's author
 		if len(withoutSelf(recipient, actor)) == 0 && len(actor) > 0 {
 			recipient = withoutSelf(st.objectOwner(s, m, end, info.Quad == 4), actor)

@@ -140,6 +140,17 @@ func (a *Analysis) retag() {
 			toks[k].Tag = "VB"
 		}
 	}
+	// "Libya must hand over the suspects": after a modal (adverbs aside) a
+	// lower-case singular noun is the base verb the modal governs.
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Tag != "MD" || !a.words.Is(strings.ToLower(toks[i].Text), ModalFuture|ModalHypo|ModalOblig) {
+			continue
+		}
+		k := a.skipAdverbs(i + 1)
+		if k < len(toks) && toks[k].Tag == "NN" && toks[k].Text != "" && toks[k].Text[0] >= 'a' && toks[k].Text[0] <= 'z' {
+			toks[k].Tag = "VB"
+		}
+	}
 }
 
 // chunk builds noun phrases: the caller's actor spans first, then pronouns
@@ -483,6 +494,10 @@ func (a *Analysis) continuesGroup(start, j int) bool {
 		return k < len(a.Tokens) && (isVerb(a.Tokens[k].Tag) || a.Tokens[k].Tag == "TO" || a.isChainAdj(k))
 	case t.Tag == "TO":
 		k := a.skipAdverbs(j + 1)
+		if k < len(a.Tokens) && a.Tokens[k].Tag == "VBG" {
+			// "resorted to throwing stones"
+			return isVerb(a.Tokens[j-1].Tag) && a.words.Is(a.Tokens[j-1].Lemma, AspectTo)
+		}
 		return k < len(a.Tokens) && a.Tokens[k].Tag == "VB"
 	case a.isChainAdj(j):
 		// "is determined to", "was unable to"
@@ -577,10 +592,17 @@ func (a *Analysis) followedByVerb(k, end int) bool {
 // right after it (adverbs aside) inside the group ending at end.
 func (a *Analysis) governsGerund(k, end int) bool {
 	t := a.Tokens[k]
-	if !isVerb(t.Tag) || !a.words.Is(t.Lemma, Aspect|AspectStop) {
+	if !isVerb(t.Tag) || !a.words.Is(t.Lemma, Aspect|AspectStop|AspectTo) {
 		return false
 	}
 	m := a.skipAdverbs(k + 1)
+	if a.words.Is(t.Lemma, AspectTo) {
+		// "resorted to throwing": the gerund comes after "to"
+		if m >= end || a.Tokens[m].Tag != "TO" {
+			return false
+		}
+		m = a.skipAdverbs(m + 1)
+	}
 	return m < end && a.Tokens[m].Tag == "VBG"
 }
 
@@ -683,10 +705,38 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 	if negated && a.negativeComplement(head) {
 		negated = false // "would not go unanswered": a double negative
 	}
+	// "agreed that their countries should cooperate", "pledged that it
+	// would send troops": a modal action in the "that" clause of a verb of
+	// agreeing or pledging is what the speaker commits to
+	if aux != "" && a.pledgedClause(pi) {
+		aux = "future"
+	}
 	if p.Clause < len(a.Clauses) && a.Clauses[p.Clause].Hypo && (aux == "" || aux == "future") {
 		aux = "hypothetical"
 	}
 	return negated, aux
+}
+
+// pledgedClause reports whether predicate pi stands in the "that" clause
+// of a finite verb of agreeing or pledging (a chain-future verb: "agreed
+// on Wednesday that ...").
+func (a *Analysis) pledgedClause(pi int) bool {
+	c := a.Clauses[a.Preds[pi].Clause]
+	if c.Kind != SubordClause || c.Hypo || !strings.EqualFold(a.Tokens[c.Start].Text, "that") {
+		return false
+	}
+	for q := pi - 1; q >= 0; q-- {
+		g := a.Preds[q]
+		if g.End > c.Start {
+			continue
+		}
+		if g.Kind != Finite || len(g.Heads) == 0 {
+			return false
+		}
+		h := g.Heads[len(g.Heads)-1]
+		return a.words.Is(a.Tokens[h].Lemma, ChainFuture) && !a.governsInfinitive(h, g.End)
+	}
+	return false
 }
 
 // setAux keeps the strongest reading: future intent wins over a plain fact,
@@ -727,7 +777,15 @@ func (a *Analysis) Governor(pi int) int {
 	}
 	for q := pi - 1; q >= 0; q-- {
 		g := a.Preds[q]
-		if g.End > c.Start || g.Kind != Finite {
+		if g.End > c.Start {
+			continue
+		}
+		// "issued a declaration demanding that Ankara provide ...": a
+		// gerund of demanding governs its "that" clause too
+		if g.Kind == Gerund && g.Subject >= 0 && a.demands(g) && !g.Report {
+			return q
+		}
+		if g.Kind != Finite {
 			continue
 		}
 		if g.Report || a.demands(g) || a.warns(g) {

@@ -252,6 +252,22 @@ func (a *Analysis) subjects() {
 			a.Tokens[a.Preds[n-1].Start].Lemma == "have" {
 			p.Subject = a.Preds[n-1].Subject
 		}
+		// "Bashir has taken steps to enhance freedoms": the infinitive after
+		// a noun of effort is done by the subject of the verb that takes it
+		if p.Subject >= 0 && p.Kind == Infinitive && n > 0 && a.NPs[p.Subject].End == p.Start &&
+			a.words.Is(a.Tokens[p.Start-1].Lemma, Effort) && isNoun(a.Tokens[p.Start-1].Tag) {
+			if q := a.Preds[n-1]; q.Clause == p.Clause && q.End <= a.NPs[p.Subject].Start && q.Kind == Finite {
+				p.Subject = q.Subject
+			}
+		}
+		// "the PKK issued a declaration demanding that ...": a gerund of
+		// saying or demanding after a document speaks for its author
+		if p.Subject >= 0 && p.Kind == Gerund && n > 0 && a.NPs[p.Subject].End == p.Start &&
+			a.words.Is(a.Tokens[p.Start-1].Lemma, DocNoun) && isNoun(a.Tokens[p.Start-1].Tag) {
+			if q := a.Preds[n-1]; q.Clause == p.Clause && q.End <= a.NPs[p.Subject].Start && q.Kind == Finite && q.Subject >= 0 {
+				p.Subject = q.Subject
+			}
+		}
 		if p.Subject >= 0 {
 			continue
 		}

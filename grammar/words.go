@@ -59,6 +59,8 @@ const (
 	NegAdj
 	OrgHead
 	Stance
+	AspectTo
+	Effort
 )
 
 var classNames = map[string]Class{
@@ -72,7 +74,7 @@ var classNames = map[string]Class{
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
 	"aspect": Aspect, "aspect-stop": AspectStop, "reciprocal": Reciprocal, "neg-adj": NegAdj, "planned": Planned,
-	"org-head": OrgHead, "stance": Stance,
+	"org-head": OrgHead, "stance": Stance, "aspect-to": AspectTo, "effort": Effort,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
