@@ -27,6 +27,7 @@ func TestModality(t *testing.T) {
 		{"Chile plans to meet Peru's foreign minister.", false, "future"},
 		{"Chile is determined to meet Peru's foreign minister.", false, "future"},
 		{"Chile is ready to meet Peru's foreign minister.", false, "future"},
+		{"Chile was quick to meet Peru's foreign minister.", false, ""},
 		{"Chile could meet Peru's foreign minister.", false, "hypothetical"},
 		{"Chile said it would not congratulate Peru.", true, "future"},
 		{"A spokesman said Chile had no plans to congratulate Peru.", true, "future"},

@@ -509,7 +509,7 @@ func (a *Analysis) continuesGroup(start, j int) bool {
 
 func (a *Analysis) isChainAdj(j int) bool {
 	t := a.Tokens[j]
-	return (t.Tag == "JJ" || t.Tag == "VBN") && a.words.Is(strings.ToLower(t.Text), AdjFuture|AdjNeg)
+	return (t.Tag == "JJ" || t.Tag == "VBN") && a.words.Is(strings.ToLower(t.Text), AdjFuture|AdjNeg|AdjFact)
 }
 
 func (a *Analysis) addPred(i, j int) {
