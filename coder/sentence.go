@@ -125,6 +125,11 @@ func (st *docState) code(s *sentence) []dyad.Event {
 			if subject < 0 {
 				continue
 			}
+		} else if p.Kind == grammar.Infinitive {
+			// "Orban was the first foreign leader to congratulate Trump"
+			if subject = st.ordinalSubject(s, pi); subject < 0 {
+				continue
+			}
 		} else if p.Kind != grammar.Finite {
 			continue
 		}
@@ -579,6 +584,31 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	st.ownObject = st.hasOwnObject(s, m)
 	return ev, true
+}
+
+// ordinalSubject returns the subject of "be" when infinitive predicate pi
+// follows "be (among) the first/last/only (N)": "Orban was the first foreign
+// leader to congratulate Trump" says Orban congratulated him. Else -1.
+func (st *docState) ordinalSubject(s *sentence, pi int) int {
+	an := s.an
+	p := an.Preds[pi]
+	if pi == 0 {
+		return -1
+	}
+	be := an.Preds[pi-1]
+	if be.Kind != grammar.Finite || be.Subject < 0 || s.src.Tokens[be.End-1].Lemma != "be" || p.Start-be.End > 6 {
+		return -1
+	}
+	for k := be.End; k < p.Start; k++ {
+		t := s.src.Tokens[k]
+		if t.Text == "," || isVerbTag(t.Tag) {
+			return -1
+		}
+		if st.c.words.Is(strings.ToLower(t.Text), grammar.Ordinal) {
+			return be.Subject
+		}
+	}
+	return -1
 }
 
 // futureInPast reports whether predicate pi's "would" is the future of a

@@ -62,12 +62,13 @@ const (
 	AspectTo
 	Effort
 	AdjFact
+	Ordinal
 )
 
 var classNames = map[string]Class{
 	"neg": Neg, "modal-future": ModalFuture, "modal-hypo": ModalHypo,
 	"chain-neg": ChainNeg, "chain-future": ChainFuture, "chain-hypo": ChainHypo, "chain-pass": ChainPass,
-	"adj-future": AdjFuture, "adj-fact": AdjFact, "adj-neg": AdjNeg, "report": Report, "docnoun": DocNoun,
+	"adj-future": AdjFuture, "adj-fact": AdjFact, "ordinal": Ordinal, "adj-neg": AdjNeg, "report": Report, "docnoun": DocNoun,
 	"subord": Subord, "subord-hypo": SubordHypo, "relative": Relative,
 	"first-sg": FirstSg, "first-pl": FirstPl, "second": Second, "third-sg": ThirdSg, "third-pl": ThirdPl,
 	"third-it": ThirdIt, "time": Time,
