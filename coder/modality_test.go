@@ -28,6 +28,7 @@ func TestModality(t *testing.T) {
 		{"Chile is determined to meet Peru's foreign minister.", false, "future"},
 		{"Chile is ready to meet Peru's foreign minister.", false, "future"},
 		{"Chile was quick to meet Peru's foreign minister.", false, ""},
+		{"Chile stopped short of recognising Peru's new government.", true, ""},
 		{"Chile could meet Peru's foreign minister.", false, "hypothetical"},
 		{"Chile said it would not congratulate Peru.", true, "future"},
 		{"A spokesman said Chile had no plans to congratulate Peru.", true, "future"},

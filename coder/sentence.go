@@ -123,6 +123,9 @@ func (st *docState) code(s *sentence) []dyad.Event {
 		if p.Kind == grammar.Gerund {
 			subject = an.AdverbialSubject(pi)
 			if subject < 0 {
+				subject = st.shortOf(s, pi)
+			}
+			if subject < 0 {
 				continue
 			}
 		} else if p.Kind == grammar.Infinitive {
@@ -347,6 +350,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	code := m.pat.Code
 	negated, aux := an.Modality(pi, m.head)
+	if p.Kind == grammar.Gerund && st.shortOf(s, pi) >= 0 {
+		negated = true // "stopped short of recognising him": it did not happen
+	}
 	if aux == dyad.AuxHypothetical && st.futureInPast(s, pi) {
 		// "Obrador said he would not congratulate Biden": in speech
 		// reported in the past, "would" is the past of "will"
@@ -584,6 +590,23 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	}
 	st.ownObject = st.hasOwnObject(s, m)
 	return ev, true
+}
+
+// shortOf returns the subject of the verb before "short of" when gerund
+// predicate pi follows it ("Germany stopped short of recognising Maduro",
+// "fell short of endorsing"): that subject did not do it. Else -1.
+func (st *docState) shortOf(s *sentence, pi int) int {
+	an := s.an
+	p := an.Preds[pi]
+	toks := s.src.Tokens
+	if pi == 0 || p.Start < 3 || !strings.EqualFold(toks[p.Start-1].Text, "of") || !strings.EqualFold(toks[p.Start-2].Text, "short") {
+		return -1
+	}
+	prev := an.Preds[pi-1]
+	if prev.Kind != grammar.Finite || prev.End != p.Start-2 {
+		return -1
+	}
+	return prev.Subject
 }
 
 // ordinalSubject returns the subject of "be" when infinitive predicate pi
