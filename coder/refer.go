@@ -491,19 +491,7 @@ func (st *docState) pronounOwner(s *sentence, np int, sector string) []dyad.Enti
 		owners = st.pluralBefore(s, pro)
 	}
 	start, end := toks[an.NPs[pro].Start].Start, toks[n.End-1].End
-	var out []dyad.Entity
-	for _, e := range owners {
-		if e.Code == "" {
-			continue
-		}
-		if sector != "" && e.Sector != "IGO" {
-			e.Sector = sector
-			e.CAMEO = kb.CAMEOCode(e.Code, sector)
-		}
-		e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
-		out = append(out, e)
-	}
-	return out
+	return st.ownedPhrase(owners, sector, start, end)
 }
 
 // possessorOwner resolves a sector phrase owned by another actor phrase
@@ -521,8 +509,15 @@ func (st *docState) possessorOwner(s *sentence, np int, sector string) []dyad.En
 		return nil
 	}
 	start, end := toks[an.NPs[owner].Start].Start, toks[n.End-1].End
+	return st.ownedPhrase(st.placeGeneric(s, st.npEntities(s, owner, nil)), sector, start, end)
+}
+
+// ownedPhrase places the owners of a phrase ("his office", "the protesters'
+// leaders") on the phrase's bytes [start, end), with the phrase's sector
+// (an IGO keeps its own); owners without a country are left out.
+func (st *docState) ownedPhrase(owners []dyad.Entity, sector string, start, end int) []dyad.Entity {
 	var out []dyad.Entity
-	for _, e := range st.placeGeneric(s, st.npEntities(s, owner, nil)) {
+	for _, e := range owners {
 		if e.Code == "" {
 			continue
 		}

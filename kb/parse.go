@@ -93,9 +93,9 @@ func list(field string) []string {
 	return out
 }
 
-// validCode reports whether s looks like an actor code: 2 to 6 upper-case
+// IsCode reports whether s looks like an actor code: 2 to 6 upper-case
 // ASCII letters or digits ("AZE", "NATO", "UNICEF", "G7").
-func validCode(s string) bool {
+func IsCode(s string) bool {
 	if len(s) < 2 || len(s) > 6 {
 		return false
 	}
@@ -149,7 +149,7 @@ func (k *KB) readCountries(file string, t *table) error {
 	for _, r := range t.rows {
 		f := r.fields
 		code, name := f[0], f[1]
-		if !validCode(code) || len(code) != 3 {
+		if !IsCode(code) || len(code) != 3 {
 			return t.errorf(r, "country code %q is not 3 upper-case letters", code)
 		}
 		if err := checkName(name); err != nil {
@@ -216,7 +216,7 @@ func (k *KB) readOrgs(file string, t *table) error {
 		if err := checkName(o.Name); err != nil {
 			return t.errorf(r, "%v", err)
 		}
-		if !validCode(o.Code) {
+		if !IsCode(o.Code) {
 			return t.errorf(r, "code %q is not 2 to 6 upper-case letters or digits", o.Code)
 		}
 		if !validSector(o.Sector) {
@@ -316,7 +316,7 @@ func (k *KB) readPeople(file string, t *table) error {
 			return t.errorf(r, "%v", err)
 		}
 		o := office{Country: f[2], Sector: f[3], Office: f[4], Note: f[7], Origin: t.origin(r)}
-		if !validCode(o.Country) {
+		if !IsCode(o.Country) {
 			return t.errorf(r, "country %q is not 2 to 6 upper-case letters or digits", o.Country)
 		}
 		if !validSector(o.Sector) {

@@ -110,7 +110,7 @@ func Resolve(k *kb.KB, to string, date time.Time) (Target, error) {
 	if to == "" {
 		return Target{}, fmt.Errorf("%w: empty name", ErrUnknownTarget)
 	}
-	if isCode(to) {
+	if kb.IsCode(to) {
 		if t, ok := codeTarget(k, to, to); ok {
 			return t, nil
 		}
@@ -150,18 +150,6 @@ func codeTarget(k *kb.KB, code, text string) (Target, bool) {
 		return Target{Entity: dyad.Entity{Text: text, Name: name, Code: code, Sector: sector, CAMEO: kb.CAMEOCode(code, sector)}, countryName: name}, true
 	}
 	return Target{}, false
-}
-
-func isCode(s string) bool {
-	if len(s) < 2 || len(s) > 6 {
-		return false
-	}
-	for _, r := range s {
-		if (r < 'A' || r > 'Z') && (r < '0' || r > '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // matches reports whether a recipient entity is the target.
