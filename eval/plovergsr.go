@@ -20,6 +20,52 @@ type gsrRecord struct {
 	Event  string          `json:"event"`
 	Mode   string          `json:"mode"`
 	Text   string          `json:"text"`
+	// TextInfo is an object whose markup brackets the record's words
+	// ("(SRC/TAR: ...)" marks the members of a reciprocal event), or a
+	// stray string in a few records.
+	TextInfo json.RawMessage `json:"textInfo"`
+}
+
+// reciprocal reports whether the record codes a reciprocal event. The
+// records list every member of one in source and leave target empty.
+func (r gsrRecord) reciprocal() bool {
+	var info struct {
+		Markup string `json:"markup"`
+	}
+	return json.Unmarshal(r.TextInfo, &info) == nil && strings.Contains(info.Markup, "SRC/TAR")
+}
+
+// gsrSides reduces a predicted event to the record's source and target code
+// sets. The records list a reciprocal event's members in source and leave
+// target empty, where dyad lists the members on both sides ("A and B
+// agreed": A,B -> A,B); one reciprocal record ("(SRC/TAR: A) telephoned
+// (SRC/TAR: B)") compares all participants, whichever side dyad put them on.
+func gsrSides(e dyad.Event, reciprocal bool) (src, tgt string) {
+	src, tgt = codeSet(entityCodes(e.Actor)), codeSet(entityCodes(e.Recipient))
+	if reciprocal || (len(e.Actor) > 1 && sameEntities(e.Actor, e.Recipient)) {
+		return codeSet(append(entityCodes(e.Actor), entityCodes(e.Recipient)...)), ""
+	}
+	return src, tgt
+}
+
+// sameEntities reports whether a and b list the same entities.
+func sameEntities(a, b []dyad.Entity) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for _, x := range a {
+		found := false
+		for _, y := range b {
+			if x == y {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 type gsrActor struct {
@@ -74,7 +120,7 @@ func gsrType(e dyad.Event) string {
 //   - full_record_accuracy: type right and the set of actor codes and the set
 //     of recipient codes equal the record's source and target codes (codes
 //     compared as countryKey does: an ISO country, or one IGO/non-state
-//     class);
+//     class; reciprocal events compared as gsrSides says);
 //   - mode_accuracy: over records with a non-empty mode, equal modes (the
 //     records use 0.5 modes, so this is a rough figure);
 //   - coverage: records with at least one event.
@@ -112,19 +158,21 @@ func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
 			if gsrType(e) == gold {
 				s += 4
 			}
-			if codeSet(entityCodes(e.Actor)) == src {
+			ps, pt := gsrSides(e, rec.reciprocal())
+			if ps == src {
 				s += 2
 			}
-			if codeSet(entityCodes(e.Recipient)) == tgt {
+			if pt == tgt {
 				s++
 			}
 			if s > bestScore {
 				best, bestScore = i, s
 			}
 		}
-		pred := NoEvent
+		pred, predSrc, predTgt := NoEvent, "", ""
 		if best >= 0 {
 			pred = gsrType(events[best])
+			predSrc, predTgt = gsrSides(events[best], rec.reciprocal())
 		}
 		rep.Confusion.add(gold, pred)
 		if pred == gold {
@@ -132,8 +180,13 @@ func PloverGSR(dataDir string, code CodeFunc) (SetReport, error) {
 			if bestScore == 7 {
 				fullOK++
 			}
-		} else {
-			rep.Misses = append(rep.Misses, RecordMiss{ID: rec.ID, Gold: gold, Pred: pred, Text: rec.Text})
+		}
+		if pred != gold || bestScore != 7 {
+			// The miss shows both sides' codes, so a record with the right
+			// type but the wrong actors is listed too.
+			rep.Misses = append(rep.Misses, RecordMiss{ID: rec.ID,
+				Gold: fmt.Sprintf("%s %s>%s", gold, src, tgt),
+				Pred: fmt.Sprintf("%s %s>%s", pred, predSrc, predTgt), Text: rec.Text})
 		}
 		if m := strings.TrimSpace(rec.Mode); m != "" {
 			modeN++

@@ -273,6 +273,7 @@ func TestTokens(t *testing.T) {
 		{"He went to the U.S.", "He went to the U.S."},
 		{"“We won.”", "“ We won . ”"},
 		{"Beijing--which resisted—and Moscow – too.", "Beijing -- which resisted — and Moscow – too ."},
+		{"{France is ready, he said on Monday.}", "{ France is ready , he said on Monday . }"},
 		{"$5 (or 10%) in U.S.-led talks.", "$ 5 ( or 10% ) in U.S.-led talks ."},
 	}
 	for _, tt := range tests {

@@ -54,7 +54,9 @@ func isPlainWord(w string) bool {
 // appendSplitAtDashes appends the token text at offset start, split around
 // any dashes inside it ("Beijing--which", "Moscow—the capital"): the Penn
 // Treebank tokenizes them apart, so that is what the tagger expects. A run
-// of dashes stays one token.
+// of dashes stays one token. Curly braces are split off the same way:
+// prose keeps "{France" whole, and editors' braces around a sentence would
+// otherwise hide its first and last words.
 func appendSplitAtDashes(out []Token, text string, start int) []Token {
 	emit := func(from, to int) {
 		if from < to {
@@ -84,9 +86,13 @@ func appendSplitAtDashes(out []Token, text string, start int) []Token {
 }
 
 // dashAt returns the byte length of the dash at text[i:] ("--", an em or en
-// dash), or 0.
+// dash) or of a curly brace, or 0.
 func dashAt(text string, i int) int {
 	switch {
+	case i >= len(text):
+		return 0
+	case text[i] == '{', text[i] == '}':
+		return 1
 	case strings.HasPrefix(text[i:], "--"):
 		return 2
 	case strings.HasPrefix(text[i:], "—"), strings.HasPrefix(text[i:], "–"):
@@ -146,7 +152,7 @@ func (p *Pipeline) splitFinalPeriod(toks []Token, first int) []Token {
 // bracket.
 func isClosingPunct(s string) bool {
 	switch s {
-	case "”", "’", `"`, "'", ")", "]", "»":
+	case "”", "’", `"`, "'", ")", "]", "}", "»":
 		return true
 	}
 	return false
