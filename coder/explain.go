@@ -46,6 +46,25 @@ func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
 			fmt.Fprintf(w, "  actor: %q -> %s %s %s (%s)\n", m.Text, m.Name, m.Code, m.Sector, m.Kind)
 		}
 		an := s.an
+		var nps []string
+		for _, n := range an.NPs {
+			words := make([]string, 0, n.End-n.Start)
+			for k := n.Start; k < n.End; k++ {
+				words = append(words, s.src.Tokens[k].Text)
+			}
+			np := "[" + strings.Join(words, " ") + "]"
+			if n.Prep != "" {
+				np = n.Prep + " " + np
+			}
+			if n.Actor >= 0 {
+				np += "*"
+			}
+			if n.Possessor {
+				np += "'s"
+			}
+			nps = append(nps, np)
+		}
+		fmt.Fprintf(w, "  phrases: %s\n", strings.Join(nps, " "))
 		for pi, p := range an.Preds {
 			words := make([]string, 0, p.End-p.Start)
 			for k := p.Start; k < p.End; k++ {
