@@ -20,7 +20,7 @@ import (
 func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity, placeIsTarget bool) []dyad.Entity {
 	an := s.an
 	end := an.ClauseEnd(pi)
-	if m.pat.Self {
+	if m.pat.Self && !st.aimedProtest(m) {
 		end = m.head
 	}
 	// "..., said a spokesman for the prime minister": the attribution after
@@ -102,6 +102,16 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		}
 	}
 	return nil
+}
+
+// aimedProtest reports whether a self pattern's protest may still name
+// whom it is aimed at after its own words: a strike, rally or blockade
+// has no object, but its purpose names its target ("began a hunger strike
+// to demand reforms from President X's government", "blocked roads in
+// defiance of Chinese authorities").
+func (st *docState) aimedProtest(m match) bool {
+	info, ok := st.c.onto.Lookup(m.pat.Code)
+	return ok && info.Type == "PROTEST"
 }
 
 // also reports whether "also" stands in predicate pi's verb group or

@@ -1,0 +1,22 @@
+package coder
+
+import (
+	"testing"
+	"time"
+)
+
+// TestAimedAt: whom an event is aimed at when the verb's own pattern
+// names no one: a protest's purpose, a threat's condition or place.
+func TestAimedAt(t *testing.T) {
+	checkEvents(t, time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC), false, []eventCase{
+		{"a strike's purpose names its target",
+			"Kenyan teachers began a strike on Monday to demand higher pay from President Ruto's government.",
+			"PROTEST", "KEN", "KEN"},
+		{"a blockade in defiance of someone",
+			"Armenian farmers blocked the main highway in defiance of Azerbaijani border guards.",
+			"PROTEST", "ARM", "AZE"},
+		{"a protest's place is not its target",
+			"Thousands of Georgians rallied in Tbilisi on Sunday.",
+			"PROTEST", "GEO", ""},
+	})
+}
