@@ -18,5 +18,11 @@ func TestAimedAt(t *testing.T) {
 		{"a protest's place is not its target",
 			"Thousands of Georgians rallied in Tbilisi on Sunday.",
 			"PROTEST", "GEO", ""},
+		{"whoever must meet a threat's condition",
+			"Iran threatened to leave the talks unless Germany lifts its embargo.",
+			"THREATEN", "IRN", "DEU"},
+		{"a threatened action's place",
+			"Hezbollah threatened on Monday to resume attacks in Israel.",
+			"THREATEN", "LBN", "ISR"},
 	})
 }

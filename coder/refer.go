@@ -51,7 +51,10 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		if topicOf(s, np) && !placeIsTarget {
 			continue // "vetoed draft resolutions on Gaza": what the thing is about
 		}
-		if an.NPs[np].Actor >= 0 {
+		if a := an.NPs[np].Actor; a >= 0 {
+			if m.pat.Self && s.mentions[a].Place {
+				continue // a protest's purpose names people, not where it went ("spread to Batumi")
+			}
 			if r := withoutSelf(st.coordinatedAdjectives(s, np, st.listEntities(s, np, actor)), actor); len(r) > 0 {
 				return r
 			}

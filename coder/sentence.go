@@ -426,7 +426,9 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 			code = pledge.Code
 		}
 	}
-	if aux != dyad.AuxHypothetical && !negated && st.conditional(s, pi) {
+	if aux != dyad.AuxHypothetical && !negated && st.conditional(s, pi) && !strings.HasPrefix(code, "13") {
+		// (a threat stays what it is: "threatened to walk out if the
+		// talks fail" was made; the condition is part of what it threatens)
 		// "If the talks resume, Chile will meet Peru": the main clause of a
 		// condition is hypothetical too
 		aux = dyad.AuxHypothetical
@@ -509,10 +511,17 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	if len(recipient) == 0 && !p.Passive {
 		// "threatened to cut off electricity to Nakhichevan": the verb it
 		// governs names the recipient
-		recipient = st.governedRecipient(s, pi, m, actor, placeIsTarget(info.Quad, info.Type))
+		// (a threatened action's place is whom it threatens: "threatened to
+		// impose a curfew in Algiers")
+		recipient = st.governedRecipient(s, pi, m, actor, placeIsTarget(info.Quad, info.Type) || info.Type == "THREATEN")
 	}
 	if len(recipient) == 0 {
 		recipient = st.fallbackRecipient(s, pi, m, actor, placeIsTarget(info.Quad, info.Type))
+	}
+	if len(recipient) == 0 && info.Type == "THREATEN" {
+		// "threatened to strike unless Israel rescinded the annexation":
+		// whoever must meet the condition is the one threatened
+		recipient = withoutSelf(st.conditionSubject(s), actor)
 	}
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if recipient == nil {
@@ -676,6 +685,23 @@ func (st *docState) conditional(s *sentence, pi int) bool {
 		}
 	}
 	return false
+}
+
+// conditionSubject returns the subject of the sentence's "if"/"unless"
+// clause, or nil.
+func (st *docState) conditionSubject(s *sentence) []dyad.Entity {
+	an := s.an
+	for ci, c := range an.Clauses {
+		if !c.Hypo || c.Kind != grammar.SubordClause {
+			continue
+		}
+		for _, q := range an.Preds {
+			if q.Clause == ci && q.Subject >= 0 {
+				return st.npEntities(s, q.Subject, nil)
+			}
+		}
+	}
+	return nil
 }
 
 // refusal returns the token of a refusal verb ("refused", "declined")
