@@ -24,5 +24,14 @@ func TestAimedAt(t *testing.T) {
 		{"a threatened action's place",
 			"Hezbollah threatened on Monday to resume attacks in Israel.",
 			"THREATEN", "LBN", "ISR"},
+		{"force posture in another country",
+			"Israeli troops remained on alert in the occupied West Bank on Monday.",
+			"MOBILIZE", "ISR", "PSE"},
+		{"force posture at home aims at no one",
+			"Russian troops remained on alert in Belgorod on Monday.",
+			"MOBILIZE", "RUS", ""},
+		{"rocket fire against a country's camps",
+			"Vietnamese forces launched rocket fire against Cambodian guerrilla camps near the border.",
+			"ASSAULT", "VNM", "KHM"},
 	})
 }

@@ -20,7 +20,8 @@ import (
 func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad.Entity, placeIsTarget bool) []dyad.Entity {
 	an := s.an
 	end := an.ClauseEnd(pi)
-	if m.pat.Self && !st.aimedProtest(m) {
+	aim := st.selfAim(m)
+	if m.pat.Self && aim == aimNone {
 		end = m.head
 	}
 	// "..., said a spokesman for the prime minister": the attribution after
@@ -52,10 +53,17 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 			continue // "vetoed draft resolutions on Gaza": what the thing is about
 		}
 		if a := an.NPs[np].Actor; a >= 0 {
-			if m.pat.Self && s.mentions[a].Place {
+			if m.pat.Self && aim == aimPurpose && s.mentions[a].Place {
 				continue // a protest's purpose names people, not where it went ("spread to Batumi")
 			}
-			if r := withoutSelf(st.coordinatedAdjectives(s, np, st.listEntities(s, np, actor)), actor); len(r) > 0 {
+			if m.pat.Self && aim == aimPlace && s.mentions[a].Kind != kb.Country {
+				continue // force falls on a country or its people, not on "assets held in the central bank"
+			}
+			r := withoutSelf(st.coordinatedAdjectives(s, np, st.listEntities(s, np, actor)), actor)
+			if m.pat.Self && aim == aimPlace {
+				r = otherCountries(r, actor) // troops on alert at home aim at no one
+			}
+			if len(r) > 0 {
 				return r
 			}
 		}
@@ -107,14 +115,36 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 	return nil
 }
 
-// aimedProtest reports whether a self pattern's protest may still name
-// whom it is aimed at after its own words: a strike, rally or blockade
-// has no object, but its purpose names its target ("began a hunger strike
-// to demand reforms from President X's government", "blocked roads in
-// defiance of Chinese authorities").
-func (st *docState) aimedProtest(m match) bool {
+// aimKind says whether a self pattern, which names no one in its own
+// words, may still find whom it is aimed at in the rest of its clause:
+//   - aimPurpose: a strike, rally or blockade has no object, but its
+//     purpose names its target ("began a hunger strike to demand reforms
+//     from President X's government", "blocked roads in defiance of
+//     Chinese authorities");
+//   - aimPlace: force and force posture (not sanctions: "froze assets held
+//     in Nigeria") fall on where they happen
+//     ("remained on alert in the West Bank"), when that is another country.
+type aimKind uint8
+
+const (
+	aimNone aimKind = iota
+	aimPurpose
+	aimPlace
+)
+
+// selfAim returns how the event of a matched pattern may find its target
+// past the pattern's words.
+func (st *docState) selfAim(m match) aimKind {
 	info, ok := st.c.onto.Lookup(m.pat.Code)
-	return ok && info.Type == "PROTEST"
+	switch {
+	case !ok:
+		return aimNone
+	case info.Type == "PROTEST":
+		return aimPurpose
+	case info.Type == "MOBILIZE", info.Type == "ASSAULT", info.Type == "COERCE":
+		return aimPlace
+	}
+	return aimNone
 }
 
 // also reports whether "also" stands in predicate pi's verb group or
