@@ -222,9 +222,10 @@ func (st *docState) adjectiveCountry(s *sentence, k int) (dyad.Entity, bool) {
 // whose author is named: "rejected a U.S. request", "agreed to US
 // mediation".
 //
-// With force (things true), a thing named with a country adjective as the
-// direct object stands for that country too: "demolished Palestinian
-// homes", "shelled Ukrainian positions".
+// With force or a demand (things true), a thing named with a country
+// adjective, or with its author after "by" or "from", as the direct object
+// stands for that country too: "demolished Palestinian homes", "shelled
+// Ukrainian positions", "demanded an admission by Moscow".
 func (st *docState) objectOwner(s *sentence, m match, end int, things bool) []dyad.Entity {
 	an := s.an
 	toks := s.src.Tokens

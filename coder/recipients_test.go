@@ -33,5 +33,8 @@ func TestAimedAt(t *testing.T) {
 		{"rocket fire against a country's camps",
 			"Vietnamese forces launched rocket fire against Cambodian guerrilla camps near the border.",
 			"ASSAULT", "VNM", "KHM"},
+		{"a demanded thing's author",
+			"Poland's parliament demanded a full apology by Moscow for the massacre.",
+			"REQUEST", "POL", "RUS"},
 	})
 }

@@ -475,7 +475,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 		// "rejected an Indian proposal": the proposal's author
 		if len(withoutSelf(recipient, actor)) == 0 && len(actor) > 0 {
-			recipient = withoutSelf(st.objectOwner(s, m, end, info.Quad == 4), actor)
+			recipient = withoutSelf(st.objectOwner(s, m, end, info.Quad == 4 || info.Type == "REQUEST"), actor)
 		}
 		// "demanded that the US cancel ...": the one the demand is put to
 		if len(recipient) == 0 && len(actor) > 0 && (info.Type == "REQUEST" || st.c.words.Is(toks[m.head].Lemma, grammar.Demand)) {
