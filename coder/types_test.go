@@ -30,7 +30,7 @@ func TestEventTypes(t *testing.T) {
 			"THREATEN", "PER", "CHL"},
 		{"an announced election boycott is a threat",
 			"The Bolivian opposition said it will boycott the elections unless the president resigns.",
-			"THREATEN", "BOL", "BOL"}, // whoever must meet the condition is threatened,
+			"THREATEN", "BOL", "BOL"}, // whoever must meet the condition is threatened
 		{"rallying lobbies is support",
 			"Qatar has mobilized pressure groups in Europe to back Gaza.",
 			"SUPPORT", "QAT", ""},
