@@ -159,7 +159,11 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 					(an.NPs[np].Actor >= 0 || len(st.possessed(s, np)) > 0) {
 					// "shelled the town of Kherson": the town stands for its owner
 					m.slot = np
-					pos = an.NPs[np].End
+					// a multi-word literal goes on inside the phrase
+					// ("withdraw its peacekeeping force from")
+					if !(ei+1 < len(pat.Elems) && !pat.Elems[ei+1].Slot && k+1 < an.NPs[np].End && wordIn(toks[k+1], pat.Elems[ei+1].Words)) {
+						pos = an.NPs[np].End
+					}
 				}
 				break
 			}

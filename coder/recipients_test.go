@@ -36,5 +36,11 @@ func TestAimedAt(t *testing.T) {
 		{"a demanded thing's author",
 			"Poland's parliament demanded a full apology by Moscow for the massacre.",
 			"REQUEST", "POL", "RUS"},
+		{"forces of two countries drilling together cooperate",
+			"French and Egyptian warships began joint naval drills in the Mediterranean on Monday.",
+			"COOPERATE", "EGY,FRA", "EGY,FRA"},
+		{"a joint patrol aimed at a third country is a show of force",
+			"Chinese and Russian bombers flew a joint patrol over the Sea of Japan on Tuesday.",
+			"MOBILIZE", "CHN,RUS", "JPN"},
 	})
 }

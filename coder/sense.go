@@ -50,6 +50,43 @@ func senseFor(rules []senseRule, code string, actors []dyad.Entity) string {
 	return rules[best].code
 }
 
+// jointSector in a rule's sectors stands for actors of two or more
+// countries acting together: "French and Egyptian warships launched war
+// games" is military cooperation, not a show of force.
+const jointSector = "JOINT"
+
+// jointSenseFor returns the code an action with code takes when actors of
+// several countries do it together and aim it at no one else (a joint
+// patrol "over the Sea of Japan" aimed at Japan stays a show of force), or
+// code itself. The longest matching prefix among JOINT rules wins.
+func jointSenseFor(rules []senseRule, code string, actors, recipients []dyad.Entity) string {
+	if countryCount(actors) < 2 || len(otherCountries(recipients, actors)) > 0 {
+		return code
+	}
+	best := -1
+	for i, r := range rules {
+		if strings.HasPrefix(code, r.prefix) && containsString(r.sectors, jointSector) &&
+			(best < 0 || len(r.prefix) > len(rules[best].prefix)) {
+			best = i
+		}
+	}
+	if best < 0 {
+		return code
+	}
+	return rules[best].code
+}
+
+// countryCount returns how many different countries the actors belong to.
+func countryCount(actors []dyad.Entity) int {
+	seen := map[string]bool{}
+	for _, a := range actors {
+		if a.Code != "" && a.Sector != "IGO" {
+			seen[a.Code] = true
+		}
+	}
+	return len(seen)
+}
+
 func containsString(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

@@ -538,6 +538,15 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		recipient = append([]dyad.Entity{}, actor...)
 	}
 
+	if jc := jointSenseFor(st.c.senses, info.Code, actor, recipient); jc != info.Code {
+		if ji, ok := st.c.onto.Lookup(jc); ok && ji.Type != "" {
+			info, recoded = ji, true
+			if len(recipient) == 0 {
+				recipient = append([]dyad.Entity{}, actor...) // reciprocal, as above
+			}
+		}
+	}
+
 	mode := info.Mode
 	if m.pat.Mode != "" && !recoded {
 		mode = m.pat.Mode
