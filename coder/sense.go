@@ -32,16 +32,23 @@ func loadSenseRules(fsys fs.FS, path string) ([]senseRule, error) {
 // senseFor returns the code an action with code takes when done by actors,
 // or code itself when no rule applies. The longest matching prefix wins.
 func senseFor(rules []senseRule, code string, actors []dyad.Entity) string {
-	best := -1
-	for i, r := range rules {
-		if !strings.HasPrefix(code, r.prefix) || best >= 0 && len(rules[best].prefix) >= len(r.prefix) {
-			continue
-		}
+	return bestRule(rules, code, func(r senseRule) bool {
 		for _, a := range actors {
 			if containsString(r.sectors, a.Sector) {
-				best = i
-				break
+				return true
 			}
+		}
+		return false
+	})
+}
+
+// bestRule returns the new code of the rule with the longest prefix of code
+// that applies, or code itself.
+func bestRule(rules []senseRule, code string, applies func(senseRule) bool) string {
+	best := -1
+	for i, r := range rules {
+		if strings.HasPrefix(code, r.prefix) && (best < 0 || len(r.prefix) > len(rules[best].prefix)) && applies(r) {
+			best = i
 		}
 	}
 	if best < 0 {
@@ -63,17 +70,7 @@ func jointSenseFor(rules []senseRule, code string, actors, recipients []dyad.Ent
 	if countryCount(actors) < 2 || len(otherCountries(recipients, actors)) > 0 {
 		return code
 	}
-	best := -1
-	for i, r := range rules {
-		if strings.HasPrefix(code, r.prefix) && containsString(r.sectors, jointSector) &&
-			(best < 0 || len(r.prefix) > len(rules[best].prefix)) {
-			best = i
-		}
-	}
-	if best < 0 {
-		return code
-	}
-	return rules[best].code
+	return bestRule(rules, code, func(r senseRule) bool { return containsString(r.sectors, jointSector) })
 }
 
 // countryCount returns how many different countries the actors belong to.
