@@ -18,6 +18,19 @@ const nearYears = 4
 // maxNameWords bounds an unknown name after a title ("President Foo Bar").
 const maxNameWords = 4
 
+// A description set off by commas after a name ("Foo Bar, an aide to
+// Azerbaijan's president,") has at most maxDescriptionLead words before the
+// country it names and maxDescriptionTail after it; longer ones are clauses.
+const (
+	maxDescriptionLead = 4
+	maxDescriptionTail = 6
+)
+
+// relativeWords open a relative clause, not a description: "Foo Bar, who
+// met Russia's president," says nothing of Foo Bar's country. They are
+// closed-class grammar words, not knowledge.
+var relativeWords = map[string]bool{"who": true, "whom": true, "whose": true, "which": true, "that": true, "where": true, "when": true}
+
 // Resolver finds actors in the sentences of one document, in order. It
 // remembers the people named so far, so that a later surname resolves to
 // them. A Resolver is not safe for concurrent use: make one per document.
@@ -818,6 +831,18 @@ func (r *Resolver) appositives(body string, span dyad.Span, ms []Mention) []Ment
 			out = append(out, p)
 			i++
 			continue
+		case m.Code != "" && (m.Kind != Person || m.fromTitle && !commaGap(prevMentionEnd(out, span), m.Start)):
+			// "Foo Bar, Algeria's leading rights activist,": a name the KB
+			// lacks, described by a phrase that names a country.
+			if p, next, ok := r.describedName(body, span, prevMentionEnd(out, span), ms, i); ok {
+				out = append(out, p)
+				if next > i {
+					i = next - 1 // the description is the same actor
+				} else {
+					out = append(out, m)
+				}
+				continue
+			}
 		case m.fromTitle && closes(m.End):
 			// "Foo Bar, Moldova's president,": a name the KB lacks.
 			prevEnd := span.Start
@@ -837,6 +862,68 @@ func (r *Resolver) appositives(body string, span dyad.Span, ms []Mention) []Ment
 		out = append(out, m)
 	}
 	return out
+}
+
+// describedName reads "Foo Bar, <description>," where the description
+// starts at most a few words before ms[i], a country or organisation, and
+// ends at the next comma or the sentence end: the name the KB lacks takes
+// the country's code. "Algeria's leading rights activist" is one actor, the
+// country's activist: the person takes the sector of the head noun and the
+// description's mentions are dropped (next is the index after them). "an
+// aide to Azerbaijan's president" keeps its mentions (next is 0): the aide
+// only takes the country and its sector.
+func (r *Resolver) describedName(body string, span dyad.Span, prevEnd int, ms []Mention, i int) (Mention, int, bool) {
+	m := ms[i]
+	comma := strings.LastIndexByte(body[prevEnd:m.Start], ',')
+	if comma < 0 {
+		return Mention{}, 0, false
+	}
+	comma += prevEnd
+	lead := strings.Fields(body[comma+1 : m.Start])
+	if len(lead) > maxDescriptionLead || strings.ContainsAny(body[comma+1:m.Start], "\"()[];:") {
+		return Mention{}, 0, false
+	}
+	for _, w := range lead {
+		if relativeWords[lowerASCII(w)] {
+			return Mention{}, 0, false // "Foo Bar, who met Russia's president,"
+		}
+	}
+	end := span.End
+	if k := strings.IndexAny(body[m.End:span.End], ",;"); k >= 0 {
+		end = m.End + k
+	}
+	if rest := strings.TrimSpace(body[m.End:end]); len(strings.Fields(rest)) > maxDescriptionTail ||
+		strings.ContainsAny(rest, "\"()[]:") {
+		return Mention{}, 0, false
+	}
+	s, e, ok := r.nameBefore(body, prevEnd, comma+1)
+	if !ok {
+		return Mention{}, 0, false
+	}
+	p := Mention{Kind: Person}
+	p.Text, p.Start, p.End = body[s:e], s, e
+	p.Name, p.Code, p.Sector = body[s:e], m.Code, m.Sector
+	next := 0
+	if m.fromTitle && len(lead) == 0 {
+		// "Foo Bar, Moldova's president,": the title is the same actor.
+		p.titles, next = m.titles, i+1
+	}
+	// "Algeria's [...] activist": the head noun after the possessive.
+	if j := i + 1; j < len(ms) && ms[j].End <= end && ms[j].Code == "" && ms[j].Sector != "" && len(lead) <= 1 {
+		if _, poss := cutPossessive(body[m.End:ms[j].Start]); poss && strings.TrimSpace(body[ms[j].End:end]) == "" {
+			p.Sector, next = ms[j].Sector, j+1
+		}
+	}
+	p.CAMEO = r.kb.cameo(p.Code, p.Sector)
+	return p, next, true
+}
+
+// prevMentionEnd is where the last mention kept ends, or the sentence start.
+func prevMentionEnd(out []Mention, span dyad.Span) int {
+	if len(out) > 0 {
+		return out[len(out)-1].End
+	}
+	return span.Start
 }
 
 // nameBefore finds a run of two to maxNameWords capitalised words ending

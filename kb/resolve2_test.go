@@ -62,6 +62,16 @@ func TestAppositives(t *testing.T) {
 			{"Maia Sandu", "Maia Sandu", "MDA", "GOV", Person}}},
 		{"2024-05-01", "Ion Popescuu, Moldova's president, said.", []want{
 			{"Ion Popescuu", "Ion Popescuu", "MDA", "GOV", Person}}},
+		// A description naming a country gives an unknown name its country;
+		// "Country's ... noun" is the same actor and gives the noun's sector.
+		{"2024-05-01", "Salah Eddine Sidhum, Algeria's leading human rights activist, said.", []want{
+			{"Salah Eddine Sidhum", "Salah Eddine Sidhum", "DZA", "CVL", Person}}},
+		{"2024-05-01", "Hikmet Hajiyevv, an aide to Azerbaijan's president, said.", []want{
+			{"Hikmet Hajiyevv", "Hikmet Hajiyevv", "AZE", "GOV", Person},
+			{"Azerbaijan's president", "Ilham Aliyev", "AZE", "GOV", Person}}},
+		// A relative clause says nothing of the name's country.
+		{"2024-05-01", "Ion Vasilescuu, who met Moldova's president, said.", []want{
+			{"Moldova's president", "Maia Sandu", "MDA", "GOV", Person}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.doc, func(t *testing.T) {
