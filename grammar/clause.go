@@ -560,7 +560,10 @@ func (a *Analysis) addPred(i, j int) {
 		// "Israel is opposed to French mediation": a participle of stance
 		// before "to" describes the subject's position, it is not passive
 		stance := a.words.Is(strings.ToLower(toks[h].Text), Stance) && h+1 < len(toks) && toks[h+1].Tag == "TO"
-		if toks[h].Tag == "VBN" && !a.isChainAdj(h) && !stance {
+		// "Serb forces were engaged in ethnic cleansing": a participle of
+		// activity before "in" says what the subject does
+		activity := a.words.Is(strings.ToLower(toks[h].Text), Activity) && h+1 < len(toks) && strings.EqualFold(toks[h+1].Text, "in")
+		if toks[h].Tag == "VBN" && !a.isChainAdj(h) && !stance && !activity {
 			for k := h - 1; k >= i; k-- {
 				if toks[k].Lemma == "be" || toks[k].Lemma == "get" {
 					p.Passive = true

@@ -59,6 +59,7 @@ const (
 	NegAdj
 	OrgHead
 	Stance
+	Activity
 	AspectTo
 	Effort
 	AdjFact
@@ -76,7 +77,7 @@ var classNames = map[string]Class{
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
 	"aspect": Aspect, "aspect-stop": AspectStop, "reciprocal": Reciprocal, "neg-adj": NegAdj, "planned": Planned,
-	"org-head": OrgHead, "stance": Stance, "aspect-to": AspectTo, "effort": Effort,
+	"org-head": OrgHead, "stance": Stance, "activity": Activity, "aspect-to": AspectTo, "effort": Effort,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement

@@ -15,6 +15,11 @@ func TestRegularForms(t *testing.T) {
 		{"Police teargassed the crowd.", "teargassed", "VBD", "teargas"},
 		{"Australia lended $1 billion to Indonesia.", "lended", "VBD", "lend"},
 		{"Border agents sexually abused migrants.", "abused", "VBD", "abuse"},
+		{"Border agents sexually abused illegal migrants.", "abused", "VBD", "abuse"},
+		{"Chile's leading rights activist spoke.", "leading", "JJ", "leading"},
+		{"The country's ruling party won.", "ruling", "JJ", "ruling"},
+		{"Juan Perez, Chile's leading rights activist, condemned Peru.", "condemned", "VBD", "condemn"},
+		{"Three soldiers killed in an attack.", "killed", "VBN", "kill"},
 		{"Klibi undertook mediation between Syria and Arafat.", "undertook", "VBD", "undertake"},
 		{"The newly elected president spoke.", "elected", "VBN", "elect"},
 	}

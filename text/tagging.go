@@ -83,6 +83,7 @@ func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) [
 	fixPastTense(toks)
 	fixGoverned(toks, p.governs)
 	fixCoordinatedAdjective(toks)
+	fixPossessedGerund(toks)
 	return scratch
 }
 
@@ -181,6 +182,35 @@ func fixPastTense(toks []Token) {
 			toks[i].Tag = "VBD"
 		}
 	}
+	fixLoneParticiple(toks)
+}
+
+// fixLoneParticiple retags as a past tense the first participle with an
+// object after it in a sentence that has no finite verb: "Juan Perez, the
+// country's leading activist, condemned Chile" read with "condemned" as a
+// participle has no verb of its own, and a sentence has one.
+func fixLoneParticiple(toks []Token) {
+	for _, t := range toks {
+		switch t.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			return
+		}
+	}
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Tag != "VBN" {
+			continue
+		}
+		switch toks[i-1].Tag { // "the newly elected president" is a modifier
+		case ",", "NN", "NNS", "NNP", "NNPS", "PRP":
+		default:
+			return
+		}
+		switch toks[i+1].Tag {
+		case "DT", "PRP$", "CD", "PRP", "NN", "NNS", "NNP", "NNPS":
+			toks[i].Tag = "VBD"
+		}
+		return
+	}
 }
 
 // fixPastAdjective retags a past form read as an adjective (JJ, "-ed")
@@ -203,9 +233,25 @@ func fixPastAdjective(toks []Token, i int) {
 	switch toks[i+1].Tag {
 	case "DT", "PRP$", "CD", "PRP":
 		toks[i].Tag = "VBD"
-	case "NN", "NNS", "NNP", "NNPS":
-		if adverb {
+	case "NN", "NNS", "NNP", "NNPS", "JJ":
+		if adverb { // "agents sexually abused illegal migrants"
 			toks[i].Tag = "VBD"
+		}
+	}
+}
+
+// fixPossessedGerund retags a gerund between a possessive and a noun or
+// adjective as an adjective: "Algeria's leading rights activist", "the
+// country's ruling party". A possessed word is a noun's modifier, never a
+// verb of the clause.
+func fixPossessedGerund(toks []Token) {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Tag != "VBG" || toks[i-1].Tag != "POS" {
+			continue
+		}
+		switch toks[i+1].Tag {
+		case "JJ", "NN", "NNS", "NNP", "NNPS":
+			toks[i].Tag = "JJ"
 		}
 	}
 }
