@@ -71,6 +71,9 @@ func TestNotEvents(t *testing.T) {
 		"Chile's national team beat Peru 2-1 in a World Cup qualifier.",
 		// what an uncoded demander demands has not happened
 		"Farmer groups in Peru are demanding that President Boluarte scrap the new water tax.",
+		// a gapped passive has no agent: the wounded did not wound
+		"Five Peruvian soldiers were killed and 12 wounded in Bolivia.",
+		"A Chilean journalist was shot and wounded in Lima.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
 		if err != nil {

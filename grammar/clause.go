@@ -627,6 +627,15 @@ func (a *Analysis) linkCoordination() {
 		p := &a.Preds[n]
 		prev := a.Preds[n-1]
 		cc := p.Start - 1
+		if cc >= 0 && a.elidedPassive(n) {
+			// "was shot and killed", "five were killed and 15 wounded": a
+			// bare past form after a passive shares its "be"
+			p.Passive, p.Kind = true, Finite
+			if cc == prev.End {
+				p.Coordinated, p.inherit = true, n-1
+			}
+			continue
+		}
 		if cc < 0 || a.Tokens[cc].Tag != "CC" || cc != prev.End {
 			continue
 		}
@@ -640,6 +649,36 @@ func (a *Analysis) linkCoordination() {
 			p.inherit = n - 1
 		}
 	}
+}
+
+// elidedPassive: predicate n is one past form (VBN or VBD) after "and"
+// that follows a passive predicate, right after it ("was shot and killed")
+// or after a number or a short noun phrase of its own ("five people were
+// killed and 15 wounded"). It shares the passive's "be".
+func (a *Analysis) elidedPassive(n int) bool {
+	p, prev := a.Preds[n], a.Preds[n-1]
+	if !prev.Passive || p.End-p.Start != 1 || p.Passive {
+		return false
+	}
+	if t := a.Tokens[p.Start]; t.Tag != "VBN" && t.Tag != "VBD" {
+		return false
+	}
+	k := p.Start - 1
+	if a.Tokens[k].Tag == "CC" && k == prev.End {
+		return strings.EqualFold(a.Tokens[k].Text, "and") || strings.EqualFold(a.Tokens[k].Text, "or")
+	}
+	// "and 15 [others] wounded": at most a number and a noun between
+	for m := k; m >= prev.End && m >= k-2; m-- {
+		switch t := a.Tokens[m]; {
+		case t.Tag == "CD" || t.Tag == "NNS" || t.Tag == "JJ":
+			continue
+		case strings.EqualFold(t.Text, "and") && m < k && m == prev.End:
+			return a.Tokens[m+1].Tag == "CD"
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func prevHeadTag(a *Analysis, p Pred) string {
