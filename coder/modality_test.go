@@ -74,6 +74,11 @@ func TestNotEvents(t *testing.T) {
 		// a gapped passive has no agent: the wounded did not wound
 		"Five Peruvian soldiers were killed and 12 wounded in Bolivia.",
 		"A Chilean journalist was shot and wounded in Lima.",
+		// other senses of shoot, hang and disappear
+		"Peruvian senators quickly shot back that Chile was not doing enough.",
+		"City authorities in Lima have hung giant pictures of the Chilean hostages.",
+		"A former Peruvian army commander disappeared in Chile six weeks ago.",
+		"Italian skier Pietro Moroo captured the men's 15km event, beating out Swiss runner-up Hans Kurtt.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
 		if err != nil {

@@ -10,6 +10,12 @@ import (
 // opened), and announced actions coded as the threat of them.
 func TestEventTypes(t *testing.T) {
 	checkEvents(t, time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC), true, []eventCase{
+		{"a nuclear test is a show of force",
+			"Pakistan detonated three underground nuclear devices on Monday.",
+			"MOBILIZE", "PAK", ""},
+		{"shooting down a proposal rejects it",
+			"Chilean officials shot down Bolivia's proposal for a corridor to the sea.",
+			"REJECT", "CHL", "BOL"},
 		{"compensation is restitution",
 			"Kenya paid compensation to Tanzanian traders for goods seized at the border.",
 			"RETREAT", "KEN", "TZA"},
