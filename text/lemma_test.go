@@ -20,6 +20,8 @@ func TestRegularForms(t *testing.T) {
 		{"The country's ruling party won.", "ruling", "JJ", "ruling"},
 		{"Juan Perez, Chile's leading rights activist, condemned Peru.", "condemned", "VBD", "condemn"},
 		{"Three soldiers killed in an attack.", "killed", "VBN", "kill"},
+		{"The battle left 18 people dead and 47 wounded.", "wounded", "JJ", "wounded"},
+		{"U.S. missiles destroyed the house.", "missiles", "NNS", "missile"},
 		{"Klibi undertook mediation between Syria and Arafat.", "undertook", "VBD", "undertake"},
 		{"The newly elected president spoke.", "elected", "VBN", "elect"},
 	}

@@ -84,6 +84,7 @@ func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) [
 	fixGoverned(toks, p.governs)
 	fixCoordinatedAdjective(toks)
 	fixPossessedGerund(toks)
+	fixCasualtyList(toks)
 	return scratch
 }
 
@@ -236,6 +237,24 @@ func fixPastAdjective(toks []Token, i int) {
 	case "NN", "NNS", "NNP", "NNPS", "JJ":
 		if adverb { // "agents sexually abused illegal migrants"
 			toks[i].Tag = "VBD"
+		}
+	}
+}
+
+// fixCasualtyList retags a past form after "dead and" (and a number) as an
+// adjective: "left 18 people dead and 47 wounded" lists the casualties; the
+// past form is no verb of the clause.
+func fixCasualtyList(toks []Token) {
+	for i := 2; i < len(toks); i++ {
+		if toks[i].Tag != "VBN" && toks[i].Tag != "VBD" {
+			continue
+		}
+		k := i - 1
+		if toks[k].Tag == "CD" {
+			k--
+		}
+		if k >= 1 && strings.EqualFold(toks[k].Text, "and") && strings.EqualFold(toks[k-1].Text, "dead") {
+			toks[i].Tag = "JJ"
 		}
 	}
 }
