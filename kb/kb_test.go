@@ -204,6 +204,12 @@ func TestCombination(t *testing.T) {
 		{"2023-03-01", "Pentagon officials and the Washington Post reported on New Jersey.", []want{
 			{"Pentagon officials", "United States", "USA", "MIL", Country},
 		}},
+		// A capital's sector yields to the words after it.
+		{"2023-03-01", "Moscow police detained Kabul residents and the Kremlin.", []want{
+			{"Moscow police", "Russia", "RUS", "COP", Country},
+			{"Kabul residents", "Afghanistan", "AFG", "CVL", Country},
+			{"the Kremlin", "Russia", "RUS", "GOV", Country},
+		}},
 		{"2023-03-01", "“Azerbaijan” — and Erdogan’s aides met Recep Tayyip Erdoğan’s envoy.", []want{
 			{"Azerbaijan", "Azerbaijan", "AZE", "GOV", Country},
 			{"Erdogan", "Recep Tayyip Erdoğan", "TUR", "GOV", Person},

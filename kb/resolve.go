@@ -239,7 +239,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		}
 		c.anchor, c.anchorT, c.end = a, tg, a.end
 		if tg.kind == tMetonym {
-			c.wordSecs = append(c.wordSecs, sectorRank{tg.sector, false})
+			c.wordSecs = append(c.wordSecs, sectorRank{tg.sector, true}) // "Moscow police" are police
 		}
 		if tg.kind == tDemonym {
 			pos++
