@@ -121,6 +121,7 @@ func (w *Words) Analyze(toks []Token, actors []ActorSpan) *Analysis {
 	a.verbGroups()
 	a.clauses()
 	a.finitePastParticiples()
+	a.reducedRelatives()
 	a.subjects()
 	return a
 }
@@ -247,6 +248,53 @@ func (a *Analysis) prepBefore(i int) int {
 		}
 	}
 	return -1
+}
+
+// reducedRelatives mends the opposite error: a participle read as a simple
+// past right after the object of a preposition, with a preposition after it,
+// in a clause whose verb came before: "marched to UN offices in the largest
+// rally held in support of Iraq" has "marched" for its verb; "held" only
+// describes the rally. "and" between the two verbs coordinates them instead.
+func (a *Analysis) reducedRelatives() {
+	for n := range a.Preds {
+		p := &a.Preds[n]
+		if p.Kind != Finite || p.Passive || p.End-p.Start != 1 || p.Start == 0 || p.End >= len(a.Tokens) {
+			continue
+		}
+		if t := a.Tokens[p.Start].Tag; t != "VBD" && t != "VBN" {
+			continue
+		}
+		if next := a.Tokens[p.End].Tag; next != "IN" && next != "TO" {
+			continue
+		}
+		np := a.npAt[p.Start-1]
+		if np < 0 || a.NPs[np].Prep == "" || !isNoun(a.Tokens[p.Start-1].Tag) {
+			continue
+		}
+		for q := n - 1; q >= 0; q-- {
+			f := a.Preds[q]
+			if a.clause[f.Start] != a.clause[p.Start] {
+				break
+			}
+			if f.Kind != Finite {
+				continue
+			}
+			if !a.ccBetween(f.End, p.Start) {
+				p.Kind = Participle
+			}
+			break
+		}
+	}
+}
+
+// ccBetween reports whether a coordinating conjunction stands in [from, to).
+func (a *Analysis) ccBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.Tokens[k].Tag == "CC" {
+			return true
+		}
+	}
+	return false
 }
 
 // finitePastParticiples mends the tagger's most common error in news text:

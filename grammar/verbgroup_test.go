@@ -93,3 +93,46 @@ func words(toks []Token, from, to int) string {
 	}
 	return strings.Join(out, " ")
 }
+
+// TestVerbKinds: the kind and voice of a verb the tagger may misread: a past
+// form after a passive shares its "be", a past form after a prepositional
+// object in a clause that already has its verb describes that object.
+func TestVerbKinds(t *testing.T) {
+	w := loadWords(t)
+	tests := []struct {
+		name, toks, verb string
+		kind             PredKind
+		passive          bool
+	}{
+		{"coordinated after a passive",
+			"A/DT journalist/NN was/VBD/be shot/VBN/shoot and/CC killed/VBD/kill by/IN police/NNS ./.",
+			"killed", Finite, true},
+		{"gapped after a passive",
+			"Five/CD people/NNS/person were/VBD/be killed/VBN/kill and/CC 15/CD wounded/VBD/wound ./.",
+			"wounded", Finite, true},
+		{"coordinated after an active verb",
+			"Police/NNS arrested/VBD/arrest and/CC questioned/VBD/question two/CD men/NNS/man ./.",
+			"questioned", Finite, false},
+		{"reduced relative after a prepositional object",
+			"Protesters/NNS/protester marched/VBD/march in/IN a/DT rally/NN held/VBD/hold in/IN support/NN of/IN Iraq/NNP ./.",
+			"held", Participle, false},
+		{"a verb after a subject with a prepositional phrase",
+			"Police/NNS in/IN Paris/NNP arrested/VBD/arrest two/CD men/NNS/man in/IN the/DT suburbs/NNS/suburb ./.",
+			"arrested", Finite, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			toks := tagged(tt.toks)
+			a := w.Analyze(toks, nil)
+			for _, p := range a.Preds {
+				if words(toks, p.Start, p.End) == tt.verb {
+					if p.Kind != tt.kind || p.Passive != tt.passive {
+						t.Errorf("%q: kind %v passive %v, want %v %v", tt.verb, p.Kind, p.Passive, tt.kind, tt.passive)
+					}
+					return
+				}
+			}
+			t.Errorf("no verb group %q", tt.verb)
+		})
+	}
+}
