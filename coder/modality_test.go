@@ -78,6 +78,7 @@ func TestNotEvents(t *testing.T) {
 		"Peruvian senators quickly shot back that Chile was not doing enough.",
 		"City authorities in Lima have hung giant pictures of the Chilean hostages.",
 		"A former Peruvian army commander disappeared in Chile six weeks ago.",
+		"A team of Chilean scientists demonstrated that removing a single gene halted the growth.",
 		"Italian skier Pietro Moroo captured the men's 15km event, beating out Swiss runner-up Hans Kurtt.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})
