@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -524,6 +525,13 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		recipient = withoutSelf(st.conditionSubject(s), actor)
 	}
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
+	if info.Type == "MOBILIZE" {
+		// "police patrolled the streets of Tbilisi": a show of force in
+		// one's own country is aimed at no one; its people may be aimed at
+		recipient = slices.DeleteFunc(recipient, func(e dyad.Entity) bool {
+			return (e.Sector == "" || e.Sector == "GOV") && len(otherCountries([]dyad.Entity{e}, actor)) == 0
+		})
+	}
 	if recipient == nil {
 		recipient = []dyad.Entity{}
 	}
