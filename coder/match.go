@@ -137,6 +137,12 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				// Any noun phrase fills the slot; only an actor becomes the
 				// recipient ("praised the decision" has none of its own).
 				if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && !an.NPs[np].Possessor {
+					if ei == 0 && isLocative(an.NPs[np].Prep) && an.NPs[np].Actor >= 0 {
+						// "met in New York": where, not whom; a pattern
+						// without the slot, or the places force falls
+						// on, take it from there
+						continue
+					}
 					hit = k
 					m.slot = np
 					pos = an.NPs[np].End
@@ -174,6 +180,15 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 		m.last = pos - 1
 	}
 	return m, true
+}
+
+// isLocative reports whether a preposition says where something happened.
+func isLocative(prep string) bool {
+	switch prep {
+	case "in", "inside", "near", "outside", "across", "throughout", "at":
+		return true
+	}
+	return false
 }
 
 func isPrep(t text.Token) bool { return t.Tag == "IN" || t.Tag == "TO" }

@@ -378,7 +378,7 @@ func (a *Analysis) skipTimePhrase(i int) int {
 func (a *Analysis) verbGroups() {
 	toks := a.Tokens
 	for i := 0; i < len(toks); {
-		if !a.startsGroup(i) {
+		if !a.startsGroup(i) || a.insideActorName(i) {
 			i++
 			continue
 		}
@@ -517,6 +517,21 @@ func (a *Analysis) startsGroup(i int) bool {
 			k = a.skipAdverbs(k + 1)
 			return k < len(a.Tokens) && a.Tokens[k].Tag == "VB" && i > 0 && a.npAt[i-1] >= 0
 		}
+	}
+	return false
+}
+
+// insideActorName: token i is a participle inside an actor's noun phrase,
+// neither its first nor its last word: "Croatian armed forces" names the
+// forces; "armed" is no verb of the clause.
+func (a *Analysis) insideActorName(i int) bool {
+	np := a.npAt[i]
+	if np < 0 || a.NPs[np].Actor < 0 || a.NPs[np].Start >= i || i+1 >= a.NPs[np].End {
+		return false
+	}
+	switch a.Tokens[i].Tag {
+	case "VBN", "VBD", "VBG":
+		return true
 	}
 	return false
 }

@@ -98,32 +98,45 @@ func words(toks []Token, from, to int) string {
 // form after a passive shares its "be", a past form after a prepositional
 // object in a clause that already has its verb describes that object.
 func TestVerbKinds(t *testing.T) {
+	const noVerb = PredKind(255) // the word must be in no verb group
 	w := loadWords(t)
 	tests := []struct {
 		name, toks, verb string
 		kind             PredKind
 		passive          bool
+		actors           []ActorSpan
 	}{
 		{"coordinated after a passive",
 			"A/DT journalist/NN was/VBD/be shot/VBN/shoot and/CC killed/VBD/kill by/IN police/NNS ./.",
-			"killed", Finite, true},
+			"killed", Finite, true, nil},
 		{"gapped after a passive",
 			"Five/CD people/NNS/person were/VBD/be killed/VBN/kill and/CC 15/CD wounded/VBD/wound ./.",
-			"wounded", Finite, true},
+			"wounded", Finite, true, nil},
 		{"coordinated after an active verb",
 			"Police/NNS arrested/VBD/arrest and/CC questioned/VBD/question two/CD men/NNS/man ./.",
-			"questioned", Finite, false},
+			"questioned", Finite, false, nil},
 		{"reduced relative after a prepositional object",
 			"Protesters/NNS/protester marched/VBD/march in/IN a/DT rally/NN held/VBD/hold in/IN support/NN of/IN Iraq/NNP ./.",
-			"held", Participle, false},
+			"held", Participle, false, nil},
+		{"a participle inside an actor's name",
+			"Croatian/JJ armed/VBD/arm forces/NNS/force captured/VBD/capture Knin/NNP ./.",
+			"armed", noVerb, false, []ActorSpan{{0, 3}}},
 		{"a verb after a subject with a prepositional phrase",
 			"Police/NNS in/IN Paris/NNP arrested/VBD/arrest two/CD men/NNS/man in/IN the/DT suburbs/NNS/suburb ./.",
-			"arrested", Finite, false},
+			"arrested", Finite, false, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			toks := tagged(tt.toks)
-			a := w.Analyze(toks, nil)
+			a := w.Analyze(toks, tt.actors)
+			if tt.kind == noVerb {
+				for _, p := range a.Preds {
+					if words(toks, p.Start, p.End) == tt.verb {
+						t.Errorf("%q is a verb group", tt.verb)
+					}
+				}
+				return
+			}
 			for _, p := range a.Preds {
 				if words(toks, p.Start, p.End) == tt.verb {
 					if p.Kind != tt.kind || p.Passive != tt.passive {
