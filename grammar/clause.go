@@ -256,7 +256,9 @@ func (a *Analysis) prepBefore(i int) int {
 // rally held in support of Iraq" has "marched" for its verb; "held" only
 // describes the rally. "and" between the two verbs coordinates them instead.
 func (a *Analysis) reducedRelatives() {
-	for n := range a.Preds {
+	// Last first: "marched in a rally held in support" settles "held"
+	// before "marched" asks whether a later verb is the clause's.
+	for n := len(a.Preds) - 1; n >= 0; n-- {
 		p := &a.Preds[n]
 		if p.Kind != Finite || p.Passive || p.End-p.Start != 1 || p.Start == 0 || p.End >= len(a.Tokens) {
 			continue
@@ -264,11 +266,20 @@ func (a *Analysis) reducedRelatives() {
 		if t := a.Tokens[p.Start].Tag; t != "VBD" && t != "VBN" {
 			continue
 		}
-		if next := a.Tokens[p.End].Tag; next != "IN" && next != "TO" {
-			continue
+		if next := a.Tokens[p.End]; next.Tag != "IN" && next.Tag != "TO" || p.Report ||
+			a.words.Is(strings.ToLower(next.Text), Subord|Relative) {
+			continue // "warned that ...": a clause follows, not a phrase
 		}
 		np := a.npAt[p.Start-1]
-		if np < 0 || a.NPs[np].Prep == "" || !isNoun(a.Tokens[p.Start-1].Tag) {
+		if np < 0 || !isNoun(a.Tokens[p.Start-1].Tag) {
+			continue
+		}
+		if a.NPs[np].Prep == "" {
+			// "soldiers armed with assault rifles patrolled the city": a
+			// later verb with no subject of its own is the clause's verb
+			if q := a.nextFinite(n); q >= 0 && !a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start) {
+				p.Kind = Participle
+			}
 			continue
 		}
 		for q := n - 1; q >= 0; q-- {
@@ -285,6 +296,34 @@ func (a *Analysis) reducedRelatives() {
 			break
 		}
 	}
+}
+
+// nextFinite returns the next finite predicate after n in n's clause, or -1.
+func (a *Analysis) nextFinite(n int) int {
+	for q := n + 1; q < len(a.Preds); q++ {
+		if a.clause[a.Preds[q].Start] != a.clause[a.Preds[n].Start] {
+			return -1
+		}
+		if a.Preds[q].Kind == Finite {
+			return q
+		}
+	}
+	return -1
+}
+
+// onlyPhrasesBetween reports whether every noun phrase in [from, to) is the
+// object of a preposition and no comma stands there: the words between
+// leave the verb at to without a subject of its own.
+func (a *Analysis) onlyPhrasesBetween(from, to int) bool {
+	for k := from; k < to; k++ {
+		if a.Tokens[k].Text == "," {
+			return false
+		}
+		if np := a.npAt[k]; np >= 0 && a.NPs[np].Prep == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // ccBetween reports whether a coordinating conjunction stands in [from, to).
