@@ -74,6 +74,8 @@ func TestNotEvents(t *testing.T) {
 		// a gapped passive has no agent: the wounded did not wound
 		"Five Peruvian soldiers were killed and 12 wounded in Bolivia.",
 		"A Chilean journalist was shot and wounded in Lima.",
+		"A senior Chilean police official was shot and nearly killed in Lima.",
+		"Sara Fischerr of Sweden won the women's event, beating Doris Guentherr of Austria in the final.",
 		// other senses of shoot, hang and disappear
 		"Peruvian senators quickly shot back that Chile was not doing enough.",
 		"City authorities in Lima have hung giant pictures of the Chilean hostages.",

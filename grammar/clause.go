@@ -759,13 +759,24 @@ func (a *Analysis) linkCoordination() {
 // killed and 15 wounded"). It shares the passive's "be".
 func (a *Analysis) elidedPassive(n int) bool {
 	p, prev := a.Preds[n], a.Preds[n-1]
-	if !prev.Passive || p.End-p.Start != 1 || p.Passive {
+	if !prev.Passive || p.Passive {
 		return false
 	}
-	if t := a.Tokens[p.Start]; t.Tag != "VBN" && t.Tag != "VBD" {
+	// "was shot and nearly killed": adverbs, then one past form
+	v := p.Start
+	for v < p.End-1 && isAdverb(a.Tokens[v].Tag) {
+		v++
+	}
+	if v != p.End-1 {
+		return false
+	}
+	if t := a.Tokens[v]; t.Tag != "VBN" && t.Tag != "VBD" {
 		return false
 	}
 	k := p.Start - 1
+	for k > prev.End && isAdverb(a.Tokens[k].Tag) {
+		k--
+	}
 	if a.Tokens[k].Tag == "CC" && k == prev.End {
 		return strings.EqualFold(a.Tokens[k].Text, "and") || strings.EqualFold(a.Tokens[k].Text, "or")
 	}
