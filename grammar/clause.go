@@ -163,6 +163,14 @@ func (a *Analysis) chunk(actors []ActorSpan) {
 		np.PrepAt = a.prepBefore(np.Start)
 		if np.PrepAt >= 0 {
 			np.Prep = strings.ToLower(toks[np.PrepAt].Text)
+		} else if n := len(a.NPs); n > 0 && a.NPs[n-1].Prep != "" {
+			// "loyal to Iraq's Al-Qaeda frontman": what a possessor in a
+			// phrase owns, or a plain noun phrase right after an actor in
+			// it, is in the same phrase
+			prev := a.NPs[n-1]
+			if prev.Possessor && prev.End+1 == np.Start || prev.Actor >= 0 && np.Actor < 0 && prev.End == np.Start {
+				np.PrepAt, np.Prep = prev.PrepAt, prev.Prep
+			}
 		}
 		if np.End < len(toks) && toks[np.End].Tag == "POS" {
 			np.Possessor = true
