@@ -151,6 +151,13 @@ func TestClauses(t *testing.T) {
 	if got := len(a.Conjuncts(a.Preds[0].Subject)); got != 2 {
 		t.Errorf("compound subject: %d conjuncts, want 2", got)
 	}
+	// "that" after a verb of saying and a time phrase opens what is said,
+	// however long its subject.
+	toks = tagged("Straw/NNP said/VBD/say on/IN Friday/NNP that/IN the/DT government/NN and/CC the/DT rebels/NNS/rebel in/IN Darfur/NNP must/MD reach/VB a/DT deal/NN")
+	a = w.Analyze(toks, []ActorSpan{{0, 1}, {5, 7}, {8, 10}, {11, 12}})
+	if n := len(a.Preds); n != 2 || a.Preds[1].Clause == a.Preds[0].Clause {
+		t.Errorf("reported clause after \"said on Friday that\": preds %+v", a.Preds)
+	}
 }
 
 func TestLoadWordsErrors(t *testing.T) {

@@ -60,6 +60,11 @@ func (a *Analysis) clauses() {
 			if commaBefore {
 				resume = parent
 			}
+		case low == "that" && i > 1 && a.reportedThat(i, predAt):
+			// "said on Friday that the government and the rebels in
+			// Darfur must ...": after a verb of saying, "that" opens what
+			// is said, however long its subject
+			open(i, SubordClause)
 		case (t.Tag == "IN" || t.Tag == "WRB") && a.words.Is(low, Subord|SubordHypo) && a.clauseAhead(i+1, predAt):
 			open(i, SubordClause)
 			a.Clauses[cur].Hypo = a.words.Is(low, SubordHypo)
@@ -91,6 +96,13 @@ func (a *Analysis) clauses() {
 	for n := range a.NPs {
 		a.NPs[n].Clause = a.clause[a.NPs[n].Start]
 	}
+}
+
+// reportedThat: "that" at token i follows a verb of saying, directly or
+// behind a time phrase ("said on Friday that").
+func (a *Analysis) reportedThat(i int, predAt []int) bool {
+	k := a.skipTimePhrase(i - 1)
+	return k >= 0 && predAt[k] >= 0 && a.Preds[predAt[k]].Report && a.Preds[predAt[k]].End == k+1
 }
 
 // reportedSubjectList: the "and" at token i joins the subjects of reported
