@@ -951,12 +951,25 @@ func (a *Analysis) Governor(pi int) int {
 		if g.Kind != Finite {
 			continue
 		}
-		if g.Report || a.demands(g) || a.warns(g) {
+		if g.Report || a.demands(g) || a.warns(g) || a.saysThrough(g, c.Start) {
 			return q
 		}
 		return -1
 	}
 	return -1
+}
+
+// saysThrough: the object of predicate g, right before the "that" clause at
+// start, is a noun of saying ("issued a stern reminder to Iraq that it
+// must"): the clause is what g's subject says.
+func (a *Analysis) saysThrough(g Pred, start int) bool {
+	for k := g.End; k < start; k++ {
+		if np := a.npAt[k]; np >= 0 && a.NPs[np].Prep == "" && isNoun(a.Tokens[a.NPs[np].End-1].Tag) &&
+			a.words.Is(a.Tokens[a.NPs[np].End-1].Lemma, SayNoun) {
+			return true
+		}
+	}
+	return false
 }
 
 // Warns reports whether predicate pi is a verb of warning or vowing.

@@ -60,6 +60,7 @@ const (
 	OrgHead
 	Stance
 	Activity
+	SayNoun
 	AspectTo
 	Effort
 	AdjFact
@@ -77,7 +78,7 @@ var classNames = map[string]Class{
 	"warn": Warn, "pair": Pair, "pair-det": PairDet, "pair-conflict": PairConflict, "quantity": Quantity,
 	"proposal": Proposal, "naming": Naming, "refusal": Refusal, "spokesperson": Spokesperson,
 	"aspect": Aspect, "aspect-stop": AspectStop, "reciprocal": Reciprocal, "neg-adj": NegAdj, "planned": Planned,
-	"org-head": OrgHead, "stance": Stance, "activity": Activity, "aspect-to": AspectTo, "effort": Effort,
+	"org-head": OrgHead, "stance": Stance, "activity": Activity, "say-noun": SayNoun, "aspect-to": AspectTo, "effort": Effort,
 }
 
 // Chain classes are verbs and adjectives that govern a "to VERB" complement
