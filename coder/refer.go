@@ -840,8 +840,12 @@ func (st *docState) origin(s *sentence, np int) (es []dyad.Entity, named bool) {
 	if p := strings.ToLower(toks[end].Text); p != "from" && p != "of" {
 		return nil, false
 	}
-	q := an.NPAt(end + 1)
-	if q < 0 || an.NPs[q].Start != end+1 {
+	from := end + 1
+	if from+1 < len(toks) && toks[from].Tag == "CD" && an.NPAt(from) < 0 {
+		from++ // "doctors from two American aid groups"
+	}
+	q := an.NPAt(from)
+	if q < 0 || an.NPs[q].Start != from {
 		return nil, false
 	}
 	qn := an.NPs[q]

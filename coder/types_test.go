@@ -10,6 +10,9 @@ import (
 // opened), and announced actions coded as the threat of them.
 func TestEventTypes(t *testing.T) {
 	checkEvents(t, time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC), true, []eventCase{
+		{"delivering goods helps their receiver; people from a group are its",
+			"Doctors from two Canadian aid groups delivered $50,000 worth of goods to a hospital in Haiti.",
+			"AID", "CAN", "HTI"},
 		{"a nuclear test is a show of force",
 			"Pakistan detonated three underground nuclear devices on Monday.",
 			"MOBILIZE", "PAK", ""},
