@@ -145,7 +145,7 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 					}
 					hit = k
 					m.slot = np
-					pos = an.NPs[np].End
+					pos = skipAppositive(an, toks, an.NPs[np].End)
 					break
 				}
 				continue
@@ -189,6 +189,23 @@ func isLocative(prep string) bool {
 		return true
 	}
 	return false
+}
+
+// skipAppositive returns the token after an appositive that follows a slot
+// ending at end ("forced the UN refugee agency, UNHCR, out of the country"),
+// or end when there is none: one noun phrase between two commas.
+func skipAppositive(an *grammar.Analysis, toks []text.Token, end int) int {
+	if end+2 >= len(toks) || toks[end].Text != "," {
+		return end
+	}
+	q := an.NPAt(end + 1)
+	if q < 0 || an.NPs[q].Start != end+1 || an.NPs[q].Actor < 0 {
+		return end
+	}
+	if e := an.NPs[q].End; e < len(toks) && toks[e].Text == "," {
+		return e + 1
+	}
+	return end
 }
 
 func isPrep(t text.Token) bool { return t.Tag == "IN" || t.Tag == "TO" }

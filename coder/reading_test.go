@@ -292,4 +292,14 @@ func TestActorSense(t *testing.T) {
 			t.Errorf("senseFor(%s, %s) = %s, want %s", tt.code, tt.sector, got, tt.want)
 		}
 	}
+	// A marked sector is the recipient's, never the actor's.
+	rules = []senseRule{{prefix: "174", sectors: []string{">IGO"}, code: "166"}}
+	for _, tt := range []struct{ code, sector, want string }{{"174", "IGO", "166"}, {"174", "GOV", "174"}, {"173", "IGO", "173"}} {
+		if got := recipientSenseFor(rules, tt.code, []dyad.Entity{{Sector: tt.sector}}); got != tt.want {
+			t.Errorf("recipientSenseFor(%s, %s) = %s, want %s", tt.code, tt.sector, got, tt.want)
+		}
+	}
+	if got := senseFor(rules, "174", []dyad.Entity{{Sector: "IGO"}}); got != "174" {
+		t.Errorf("an IGO actor took a recipient rule: %s", got)
+	}
 }

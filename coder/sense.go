@@ -73,6 +73,24 @@ func jointSenseFor(rules []senseRule, code string, actors, recipients []dyad.Ent
 	return bestRule(rules, code, func(r senseRule) bool { return containsString(r.sectors, jointSector) })
 }
 
+// recipientMark before a sector in a rule makes it a recipient's sector:
+// "174 >IGO|>NGO 166" codes forcing an aid agency out of a country as an
+// expulsion of a mission, not a deportation of people.
+const recipientMark = ">"
+
+// recipientSenseFor returns the code an action with code takes when aimed
+// at recipients of a marked sector, or code itself.
+func recipientSenseFor(rules []senseRule, code string, recipients []dyad.Entity) string {
+	return bestRule(rules, code, func(r senseRule) bool {
+		for _, e := range recipients {
+			if e.Sector != "" && containsString(r.sectors, recipientMark+e.Sector) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
 // countryCount returns how many different countries the actors belong to.
 func countryCount(actors []dyad.Entity) int {
 	seen := map[string]bool{}

@@ -546,6 +546,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		recipient = append([]dyad.Entity{}, actor...)
 	}
 
+	if rc := recipientSenseFor(st.c.senses, info.Code, recipient); rc != info.Code {
+		if ri, ok := st.c.onto.Lookup(rc); ok && ri.Type != "" {
+			info, recoded = ri, true
+		}
+	}
 	if jc := jointSenseFor(st.c.senses, info.Code, actor, recipient); jc != info.Code {
 		if ji, ok := st.c.onto.Lookup(jc); ok && ji.Type != "" {
 			info, recoded = ji, true
