@@ -204,6 +204,13 @@ func TestCombination(t *testing.T) {
 		{"2023-03-01", "Pentagon officials and the Washington Post reported on New Jersey.", []want{
 			{"Pentagon officials", "United States", "USA", "MIL", Country},
 		}},
+		// A country that modifies a sector word is that word's actor, not
+		// the owner of the words before "of".
+		{"2023-03-01", "Critics of the Russian government met opponents of Hungary.", []want{
+			{"Critics", "", "", "OPP", Generic},
+			{"the Russian government", "Russia", "RUS", "GOV", Country},
+			{"opponents of Hungary", "Hungary", "HUN", "OPP", Country},
+		}},
 		// A capital's sector yields to the words after it.
 		{"2023-03-01", "Moscow police detained Kabul residents and the Kremlin.", []want{
 			{"Moscow police", "Russia", "RUS", "COP", Country},

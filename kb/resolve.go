@@ -249,7 +249,10 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 	// "the foreign minister of Azerbaijan [Jeyhun Bayramov]"
 	if c.anchor == nil && c.person == nil && len(c.words) > 0 && pos < len(atoms) {
 		a := &atoms[pos]
-		if tg := primaryTarget(a.targets); !a.isSector() && (tg.kind == tCountry || tg.kind == tOrg || tg.kind == tPlace) && isOfGap(body[c.end:a.start]) {
+		// "opponents of the Maldives government": a country that modifies
+		// a sector word after it starts an actor of its own
+		modifies := pos+1 < len(atoms) && atoms[pos+1].isSector() && isSpaceGap(body[a.end:atoms[pos+1].start])
+		if tg := primaryTarget(a.targets); !a.isSector() && !modifies && (tg.kind == tCountry || tg.kind == tOrg || tg.kind == tPlace) && isOfGap(body[c.end:a.start]) {
 			c.anchor, c.anchorT, c.end = a, tg, a.end
 			pos++
 			if pos < len(atoms) && !atoms[pos].isSector() && personLike(primaryTarget(atoms[pos].targets).kind) &&
