@@ -151,6 +151,14 @@ func TestClauses(t *testing.T) {
 	if got := len(a.Conjuncts(a.Preds[0].Subject)); got != 2 {
 		t.Errorf("compound subject: %d conjuncts, want 2", got)
 	}
+	// A place is no relative clause's antecedent: the phrase it locates is.
+	toks = tagged("Chile/NNP mourned/VBD/mourn a/DT fire/NN in/IN the/DT capital/NN Lima/NNP that/WDT killed/VBD/kill ten/CD people/NNS/person")
+	a = w.Analyze(toks, []ActorSpan{{0, 1}, {7, 8}})
+	for _, p := range a.Preds {
+		if toks[p.Heads[0]].Lemma == "kill" && (p.Subject < 0 || toks[a.NPs[p.Subject].Start].Text != "a") {
+			t.Errorf("relative clause after a place: subject %d, want a fire", p.Subject)
+		}
+	}
 	// "that" after a verb of saying and a time phrase opens what is said,
 	// however long its subject.
 	toks = tagged("Straw/NNP said/VBD/say on/IN Friday/NNP that/IN the/DT government/NN and/CC the/DT rebels/NNS/rebel in/IN Darfur/NNP must/MD reach/VB a/DT deal/NN")

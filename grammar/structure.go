@@ -52,7 +52,7 @@ func (a *Analysis) clauses() {
 			cur = len(a.Clauses) - 1
 			resume = -1
 		case (t.Tag == "WDT" || t.Tag == "WP" || t.Tag == "WP$" || t.Tag == "WRB" && a.words.Is(low, Relative)) && a.words.Is(low, Relative|Subord):
-			ante := a.npBefore(i)
+			ante := a.relativeAntecedent(i)
 			commaBefore := i > 0 && toks[i-1].Text == ","
 			parent := cur
 			open(i, RelativeClause)
@@ -96,6 +96,30 @@ func (a *Analysis) clauses() {
 	for n := range a.NPs {
 		a.NPs[n].Clause = a.clause[a.NPs[n].Start]
 	}
+}
+
+// relativeAntecedent returns the noun phrase a relative word at token i
+// refers to: the one before it, unless that one only says where the phrase
+// before it is ("a fire in its capital Dhaka that killed", "an attack on
+// mosques in New Zealand that killed"): places do not act.
+func (a *Analysis) relativeAntecedent(i int) int {
+	ante := a.npBefore(i)
+	if ante > 0 && a.NPs[ante].Prep == "" && a.NPs[ante-1].End == a.NPs[ante].Start && a.NPs[ante-1].Prep != "" {
+		ante-- // "in its capital city Dhaka": the name is the phrase's
+	}
+	for ante >= 0 && a.NPs[ante].PrepAt > 0 && (a.NPs[ante].Actor >= 0 || ante+1 < len(a.NPs) && a.NPs[ante+1].Actor >= 0) {
+		switch a.NPs[ante].Prep {
+		case "in", "near", "at", "inside", "outside":
+		default:
+			return ante
+		}
+		host := a.npAt[a.NPs[ante].PrepAt-1]
+		if host < 0 || host == ante {
+			return ante
+		}
+		ante = host
+	}
+	return ante
 }
 
 // reportedThat: "that" at token i follows a verb of saying, directly or
