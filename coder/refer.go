@@ -1025,6 +1025,10 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 	}
 	head := toks[n.End-1]
 	conflict := w.Is(head.Lemma, grammar.PairConflict)
+	for k := n.Start; k < n.End-1; k++ {
+		// "the warring parties" are the parties to the fighting
+		conflict = conflict || w.Is(strings.ToLower(toks[k].Text), grammar.PairConflict)
+	}
 	if !det || !(conflict || w.Is(head.Lemma, grammar.Pair)) || head.Tag != "NNS" {
 		return nil
 	}
@@ -1053,14 +1057,50 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 	// at the end of a story about China and the Philippines). For "sides",
 	// fights count first (material conflict, then verbal).
 	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
-		if !conflict && len(quads) < 4 {
-			continue
+		if !conflict && len(quads) < 4 || conflict && len(quads) == 4 && st.warring(s, first, end) {
+			continue // "the warring parties" are no partners in talks or aid
 		}
 		if a, r, ok := st.mainPair(quads); ok {
 			return both(a, r)
 		}
+		// a civil war's sides are one country's: "the warring parties"
+		// in a story of the army fighting a militia
+		if conflict && len(quads) < 4 {
+			if a, r, ok := st.civilPair(quads); ok {
+				return both(a, r)
+			}
+		}
 	}
 	return nil
+}
+
+// warring reports whether the phrase [first, end) names its parties by the
+// fighting ("the warring parties"), not by a noun of conflict alone ("both
+// sides", which talks have too).
+func (st *docState) warring(s *sentence, first, end int) bool {
+	toks := s.src.Tokens
+	for k := first; k < end-1; k++ {
+		if st.c.words.Is(strings.ToLower(toks[k].Text), grammar.PairConflict) {
+			return true
+		}
+	}
+	return false
+}
+
+// civilPair returns the actor and recipient of the first event of the
+// quad classes between two actors of one country with different sectors
+// ("the army fought the RSF"), or false.
+func (st *docState) civilPair(quads []int) (a, r dyad.Entity, ok bool) {
+	for _, ev := range st.events {
+		if len(ev.Actor) == 0 || len(ev.Recipient) == 0 || !slices.Contains(quads, ev.QuadCode) {
+			continue
+		}
+		x, y := ev.Actor[0], ev.Recipient[0]
+		if x.Code != "" && x.Code == y.Code && x.Sector != y.Sector {
+			return x, y, true
+		}
+	}
+	return a, r, false
 }
 
 // mainPair returns the actor and recipient of the pair of countries (in
@@ -1075,8 +1115,15 @@ func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
 		if len(ev.Actor) == 0 || len(ev.Recipient) == 0 || !slices.Contains(quads, ev.QuadCode) {
 			continue
 		}
-		x, y := ev.Actor[0].Code, ev.Recipient[0].Code
-		if x == "" || y == "" || x == y {
+		// a reciprocal event ("Armenian and Azerbaijani troops clashed")
+		// has its members on both sides: its pair is the first member and
+		// the first other one
+		ri := slices.IndexFunc(ev.Recipient, func(e dyad.Entity) bool { return e.Code != "" && e.Code != ev.Actor[0].Code })
+		if ri < 0 {
+			continue
+		}
+		x, y := ev.Actor[0].Code, ev.Recipient[ri].Code
+		if x == "" {
 			continue
 		}
 		if x > y {
@@ -1099,7 +1146,8 @@ func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
 		return a, r, false
 	}
 	ev := first[order[best]]
-	return ev.Actor[0], ev.Recipient[0], true
+	ri := slices.IndexFunc(ev.Recipient, func(e dyad.Entity) bool { return e.Code != "" && e.Code != ev.Actor[0].Code })
+	return ev.Actor[0], ev.Recipient[ri], true
 }
 
 // listMembers returns the noun phrases of the coordinated list that actor
