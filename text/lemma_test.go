@@ -22,6 +22,7 @@ func TestRegularForms(t *testing.T) {
 		{"Three soldiers killed in an attack.", "killed", "VBN", "kill"},
 		{"The battle left 18 people dead and 47 wounded.", "wounded", "JJ", "wounded"},
 		{"U.S. missiles destroyed the house.", "missiles", "NNS", "missile"},
+		{"They protested against the alleged human rights violations.", "alleged", "JJ", "alleged"},
 		{"Klibi undertook mediation between Syria and Arafat.", "undertook", "VBD", "undertake"},
 		{"The newly elected president spoke.", "elected", "VBN", "elect"},
 	}

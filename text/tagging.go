@@ -170,6 +170,15 @@ func fixPastTense(toks []Token) {
 			fixPastAdjective(toks, i)
 			continue
 		}
+		if (toks[i].Tag == "VBN" || toks[i].Tag == "VBD") && (toks[i-1].Tag == "DT" || toks[i-1].Tag == "PRP$") {
+			switch toks[i+1].Tag {
+			case "JJ", "NN", "NNS", "NNP", "NNPS":
+				// "the alleged violations", "its disputed border": after a
+				// determiner a past form modifies the noun
+				toks[i].Tag = "JJ"
+				continue
+			}
+		}
 		if toks[i].Tag != "VBN" {
 			continue
 		}
