@@ -125,7 +125,7 @@ func TestReading(t *testing.T) {
 			"The Chilean government protested against the Bolivian decision.",
 			"ACCUSE", "CHL", "BOL", false, "", "2023-06-14"},
 		{"what a gerund of alleging reports does not own the clause after it",
-			"Chile accused Peru of making false claims by alleging Santiago armed the rebels, but said it was still determined to mend ties with Lima.",
+			"Chile accused Peru of making false claims by alleging Santiago armed the rebels, but said it was still determined to mend ties with Peru.",
 			"AGREE", "CHL", "PER", false, "future", "2023-06-14"},
 		{"a participle of activity is not passive",
 			"Peruvian troops were engaged in ethnic cleansing in Ecuador.",
