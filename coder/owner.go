@@ -476,6 +476,60 @@ func (st *docState) governedRecipient(s *sentence, pi int, m match, actor []dyad
 	return nil
 }
 
+// attributiveNames gives a bare country name coordinated with an adjective
+// phrase the sector of that phrase's noun: in "US and Iraqi troops" the US
+// are troops too, not the US government. cs are the subject's conjuncts and
+// es the entities they gave, one each or more.
+func (st *docState) attributiveNames(s *sentence, cs []int, es []dyad.Entity) []dyad.Entity {
+	an := s.an
+	toks := s.src.Tokens
+	if len(cs) < 2 || len(es) < 2 {
+		return es
+	}
+	last := an.NPs[cs[len(cs)-1]]
+	if last.Actor < 0 || toks[last.Start].Tag != "JJ" && toks[last.Start].Tag != "NNP" {
+		return es
+	}
+	lm := s.mentions[last.Actor]
+	if lm.Kind != kb.Country || lm.Sector == "" || lm.Sector == "GOV" || last.End-last.Start < 2 {
+		return es
+	}
+	out := append([]dyad.Entity{}, es...)
+	for i := range out {
+		e := &out[i]
+		if e.Sector != "GOV" || e.Code == lm.Code {
+			continue
+		}
+		// a bare name: "US", "the US", written right before "and" or ","
+		np := an.NPAt(tokenAt(toks, e.Start))
+		if np < 0 || an.NPs[np].Actor < 0 || s.mentions[an.NPs[np].Actor].Kind != kb.Country {
+			continue
+		}
+		n := an.NPs[np]
+		if n.End >= len(toks) || !(toks[n.End].Text == "," || strings.EqualFold(toks[n.End].Text, "and")) {
+			continue
+		}
+		bare := true
+		for k := n.Start; k < n.End-1; k++ {
+			bare = bare && toks[k].Tag == "DT"
+		}
+		if bare {
+			e.Sector, e.CAMEO = lm.Sector, kb.CAMEOCode(e.Code, lm.Sector)
+		}
+	}
+	return out
+}
+
+// tokenAt returns the index of the token starting at body offset off, or -1.
+func tokenAt(toks []text.Token, off int) int {
+	for i, t := range toks {
+		if t.Start == off {
+			return i
+		}
+	}
+	return -1
+}
+
 // coordinatedAdjectives adds the countries of adjectives coordinated before
 // an actor named with an adjective: "Senior Hungarian and Romanian
 // officials" are Hungary's officials too.

@@ -459,9 +459,11 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		}
 		recipient = st.npEntities(s, subject, actor)
 	default:
-		for _, np := range an.Conjuncts(subject) {
+		cs := an.Conjuncts(subject)
+		for _, np := range cs {
 			actor = append(actor, st.coordinatedAdjectives(s, np, st.npEntities(s, np, nil))...)
 		}
+		actor = st.attributiveNames(s, cs, actor)
 		// "Israeli air strikes killed 12 people": a force noun subject
 		// stands for the owner it names (nominal.go)
 		if len(actor) == 0 && info.Quad == 4 {
