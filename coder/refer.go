@@ -1057,7 +1057,7 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 	// at the end of a story about China and the Philippines). For "sides",
 	// fights count first (material conflict, then verbal).
 	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
-		if !conflict && len(quads) < 4 || conflict && len(quads) == 4 && st.warring(s, first, end) {
+		if !conflict && len(quads) < 4 || conflict && len(quads) == 4 && st.warring(s, n.Start, n.End) {
 			continue // "the warring parties" are no partners in talks or aid
 		}
 		if a, r, ok := st.mainPair(quads); ok {
