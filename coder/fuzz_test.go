@@ -15,6 +15,7 @@ func FuzzCode(f *testing.F) {
 		"“We are determined to deepen our cooperation with the United States,” the letter read.",
 		"Russia said Sudan must return the helicopter, and vowed that Iran would pay.",
 		"Both sides, who met in Gaza on Monday, refused to meet , , “ ” \" ' ( ) -- ;",
+		"China urged both sides to exercise restraint. The warring parties, US and Iraqi troops, were shot and killed.",
 		"",
 	} {
 		f.Add(s)
