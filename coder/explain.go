@@ -82,7 +82,7 @@ func (c *Coder) Explain(d dyad.Document, w io.Writer) error {
 			fmt.Fprintf(w, "  verb %q kind=%s clause=%d passive=%v report=%v subject=%s", strings.Join(words, " "), kind, p.Clause, p.Passive, p.Report, subj)
 			for _, h := range p.Heads {
 				neg, aux := an.Modality(pi, h)
-				m, ok := st.matchAt(s, h, an.ClauseEnd(pi))
+				m, ok := st.matchAt(s, h, patternEnd(s, an.ClauseEnd(pi)))
 				pat := "no pattern"
 				if ok {
 					pat = fmt.Sprintf("%s %s (%s)", m.pat.Code, m.pat.String(), m.pat.Where())

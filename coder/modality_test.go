@@ -81,6 +81,8 @@ func TestNotEvents(t *testing.T) {
 		"City authorities in Lima have hung giant pictures of the Chilean hostages.",
 		"A former Peruvian army commander disappeared in Chile six weeks ago.",
 		"A team of Chilean scientists demonstrated that removing a single gene halted the growth.",
+		// one actor agreeing that something is so states a view
+		"The Chilean minister agreed that more needed to be done.",
 		"Italian skier Pietro Moroo captured the men's 15km event, beating out Swiss runner-up Hans Kurtt.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})

@@ -91,11 +91,24 @@ func recipientSenseFor(rules []senseRule, code string, recipients []dyad.Entity)
 	})
 }
 
-// countryCount returns how many different countries the actors belong to.
+// hasJointRule reports whether a JOINT rule applies to code: a statement
+// ("agreed that ...") may then become an event when several countries make
+// it together, so it is kept until the actors are known.
+func hasJointRule(rules []senseRule, code string) bool {
+	for _, r := range rules {
+		if strings.HasPrefix(code, r.prefix) && containsString(r.sectors, jointSector) {
+			return true
+		}
+	}
+	return false
+}
+
+// countryCount returns how many different countries or international
+// organisations the actors belong to ("the Philippines and the EU").
 func countryCount(actors []dyad.Entity) int {
 	seen := map[string]bool{}
 	for _, a := range actors {
-		if a.Code != "" && a.Sector != "IGO" {
+		if a.Code != "" {
 			seen[a.Code] = true
 		}
 	}

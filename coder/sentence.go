@@ -272,12 +272,22 @@ func eventKey(e dyad.Event) string {
 	return b.String()
 }
 
+// patternEnd is where a verb's patterns must end, given its clause's end:
+// a pattern may end on the complementizer that opens the next clause
+// ("agreed that ...", "warned that ...").
+func patternEnd(s *sentence, end int) int {
+	if end < len(s.src.Tokens) && strings.EqualFold(s.src.Tokens[end].Text, "that") {
+		return end + 1
+	}
+	return end
+}
+
 // codePred codes one predicate, if a verb pattern matches it and it has an
 // actor.
 func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 	an := s.an
 	p := an.Preds[pi]
-	end := an.ClauseEnd(pi)
+	end := patternEnd(s, an.ClauseEnd(pi))
 	// Every content verb of the group may carry the event ("agreed to
 	// meet": agree or meet); the most specific pattern wins, the outer verb
 	// on a tie ("threatened to impose sanctions" is a threat).
@@ -440,7 +450,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		aux = dyad.AuxFuture
 	}
 	info, ok := st.c.onto.Lookup(code)
-	if !ok || info.Type == "" && !st.c.statements {
+	if !ok || info.Type == "" && !st.c.statements && !hasJointRule(st.c.senses, code) {
 		return dyad.Event{}, false // unknown code, or a CAMEO 01 statement: not a PLOVER event
 	}
 
@@ -560,6 +570,10 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 				recipient = append([]dyad.Entity{}, actor...) // reciprocal, as above
 			}
 		}
+	}
+
+	if info.Type == "" && !st.c.statements {
+		return dyad.Event{}, false // a statement that no joint sense made an event
 	}
 
 	mode := info.Mode
