@@ -133,7 +133,7 @@ func (r *Resolver) Dates(sentence string, docDate time.Time) []Found {
 func (r *Resolver) Historical(sentence string, docDate time.Time) bool {
 	var buf [64]token
 	toks, anchor := r.lex.scan(sentence, buf[:0])
-	background := r.lex.hasHistoricalPhrase(sentence, toks)
+	background := r.lex.hasHistoricalPhrase(sentence, toks) || yearModifierBefore(sentence, toks, docDate)
 	if !anchor && !background {
 		return false
 	}
@@ -154,6 +154,31 @@ func (r *Resolver) Historical(sentence string, docDate time.Time) bool {
 		}
 	}
 	return background || old
+}
+
+// yearModifierBefore reports whether a phrase of time names a year two or
+// more years before the document through the noun it modifies ("during the
+// 1967 war", "in the 1994 genocide"): the sentence recalls that time. A year
+// that only modifies an object ("accused them of rigging the 2020 election")
+// says nothing of when the sentence's action happened.
+func yearModifierBefore(s string, toks []token, docDate time.Time) bool {
+	word := func(i int) string { return strings.ToLower(s[toks[i].start:toks[i].end]) }
+	for i := 2; i+1 < len(toks); i++ {
+		t := toks[i]
+		if !t.isYear() || t.num > docDate.Year()-2 || toks[i+1].num >= 0 {
+			continue
+		}
+		switch word(i - 1) {
+		case "the", "its", "their", "his", "her":
+		default:
+			continue
+		}
+		switch word(i - 2) {
+		case "during", "in", "throughout":
+			return true
+		}
+	}
+	return false
 }
 
 // hasHistoricalPhrase matches the historical phrases word by word,

@@ -107,6 +107,9 @@ func TestHistorical(t *testing.T) {
 		{"He came back in force.", false},
 		{"The talks began last year.", false},
 		{"Russia warned it would respond in 2025.", false},
+		{"Israel captured the territory during the 1967 war.", true},
+		{"France played an active role in the 1994 genocide.", true},
+		{"Trump accused Biden of rigging the 2020 election.", false},
 	}
 	for _, tt := range tests {
 		if got := r.Historical(tt.sentence, wed); got != tt.want {
