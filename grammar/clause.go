@@ -278,6 +278,19 @@ func (a *Analysis) reducedRelatives() {
 			a.words.Is(strings.ToLower(next.Text), Subord|Relative) {
 			continue // "warned that ...": a clause follows, not a phrase
 		}
+		if a.Tokens[p.Start-1].Text == "," && p.Start > 1 {
+			// "Serbs, aided at first by the former Yugoslav army, have
+			// captured": a participle set off by commas between the
+			// subject and its verb describes the subject
+			if np := a.npAt[p.Start-2]; np >= 0 && a.NPs[np].Prep == "" {
+				if q := a.nextFinite(n); q >= 0 && a.Tokens[a.Preds[q].Start-1].Text == "," &&
+					!a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start-1) {
+					p.Kind = Participle
+					p.Passive = a.byAfter(p.End)
+				}
+			}
+			continue
+		}
 		np := a.npAt[p.Start-1]
 		if np < 0 || !isNoun(a.Tokens[p.Start-1].Tag) {
 			continue
@@ -304,6 +317,20 @@ func (a *Analysis) reducedRelatives() {
 			break
 		}
 	}
+}
+
+// byAfter reports whether "by" follows token k within a short phrase ("by",
+// "at first by"): the participle before it is passive.
+func (a *Analysis) byAfter(k int) bool {
+	for m := k; m < len(a.Tokens) && m < k+3; m++ {
+		if strings.EqualFold(a.Tokens[m].Text, "by") {
+			return true
+		}
+		if a.npAt[m] >= 0 && a.NPs[a.npAt[m]].Actor >= 0 {
+			return false
+		}
+	}
+	return false
 }
 
 // nextFinite returns the next finite predicate after n in n's clause, or -1.
