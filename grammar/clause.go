@@ -120,8 +120,8 @@ func (w *Words) Analyze(toks []Token, actors []ActorSpan) *Analysis {
 	a.chunk(actors)
 	a.verbGroups()
 	a.clauses()
-	a.finitePastParticiples()
 	a.reducedRelatives()
+	a.finitePastParticiples()
 	a.subjects()
 	return a
 }
@@ -298,7 +298,7 @@ func (a *Analysis) reducedRelatives() {
 		if a.NPs[np].Prep == "" {
 			// "soldiers armed with assault rifles patrolled the city": a
 			// later verb with no subject of its own is the clause's verb
-			if q := a.nextFinite(n); q >= 0 && !a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start) {
+			if q := a.nextVerb(n); q >= 0 && !a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start) {
 				p.Kind = Participle
 			}
 			continue
@@ -331,6 +331,70 @@ func (a *Analysis) byAfter(k int) bool {
 		}
 	}
 	return false
+}
+
+// laterObjectParticiple: predicate n is followed by a preposition, and a
+// later lone past participle in its clause by an object.
+func (a *Analysis) laterObjectParticiple(n int) bool {
+	p := a.Preds[n]
+	if p.End >= len(a.Tokens) || a.Tokens[p.End].Tag != "IN" {
+		return false
+	}
+	for q := n + 1; q < len(a.Preds); q++ {
+		r := a.Preds[q]
+		if a.clause[r.Start] != a.clause[p.Start] {
+			return false
+		}
+		if r.Kind == Participle && r.End-r.Start == 1 && a.Tokens[r.Start].Tag == "VBN" && a.objectAt(r.End) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectAt reports whether an object phrase can begin at token k: a tag
+// that starts one, or "at least" before a number.
+func (a *Analysis) objectAt(k int) bool {
+	if k >= len(a.Tokens) {
+		return false
+	}
+	if strings.EqualFold(a.Tokens[k].Text, "at") && k+1 < len(a.Tokens) && strings.EqualFold(a.Tokens[k+1].Text, "least") {
+		return true
+	}
+	return objectStart(a.Tokens[k].Tag)
+}
+
+// objectStart reports whether a tag can begin a verb's object phrase: a
+// determiner, a number or a possessive pronoun ("killed at least 11" is
+// caught by the adverb before the number).
+func objectStart(tag string) bool {
+	switch tag {
+	case "DT", "CD", "PRP$", "RB", "JJ", "NNS":
+		return true
+	}
+	return false
+}
+
+// afterAnd reports whether token i comes right after "and", "or" or "but".
+func (a *Analysis) afterAnd(i int) bool {
+	return i > 0 && a.Tokens[i-1].Tag == "CC"
+}
+
+// nextVerb returns the next predicate after n in n's clause that is or can
+// be a finite verb: a finite one, or a lone past participle with an object
+// after it ("a car packed with explosives killed 11 people"), or -1.
+func (a *Analysis) nextVerb(n int) int {
+	for q := n + 1; q < len(a.Preds); q++ {
+		p := a.Preds[q]
+		if a.clause[p.Start] != a.clause[a.Preds[n].Start] {
+			return -1
+		}
+		if p.Kind == Finite || p.Kind == Participle && p.End-p.Start == 1 && a.Tokens[p.Start].Tag == "VBN" &&
+			p.End < len(a.Tokens) && objectStart(a.Tokens[p.End].Tag) {
+			return q
+		}
+	}
+	return -1
 }
 
 // nextFinite returns the next finite predicate after n in n's clause, or -1.
@@ -399,17 +463,25 @@ func (a *Analysis) finitePastParticiples() {
 			}
 			np = head
 		}
-		if np < 0 || a.NPs[np].Prep != "" || a.NPs[np].Possessor {
+		// "a suicide bomber driving a car packed with explosives killed
+		// 11 people": after a phrase, a participle with an object of its
+		// own is still the verb when the clause has no other
+		withObject := p.End-p.Start == 1 && a.objectAt(p.End)
+		if np < 0 || (a.NPs[np].Prep != "" && !withObject) || a.NPs[np].Possessor {
 			continue
 		}
 		clause := a.clause[p.Start]
 		other := false
 		for m, q := range a.Preds {
-			if m != n && q.Kind == Finite && !q.Report && a.clause[q.Start] == clause {
+			// "killed nine people and wounded 20": a past tense after
+			// "and" continues this verb, it is not another clause's
+			if m != n && q.Kind == Finite && !q.Report && a.clause[q.Start] == clause && !(m > n && a.afterAnd(q.Start)) {
 				other = true
 			}
 		}
-		if !other {
+		// "a car packed with explosives killed at least 11": a participle
+		// followed by a phrase gives way to a later one with an object
+		if !other && !a.laterObjectParticiple(n) {
 			p.Kind = Finite
 		}
 	}

@@ -234,6 +234,15 @@ func (a *Analysis) subjects() {
 		p := &a.Preds[n]
 		c := a.Clauses[p.Clause]
 		p.Subject = -1
+		// "killed nine people and wounded 20": a bare verb right after
+		// "and", following a verb with its own object in this clause,
+		// shares that verb's subject; the object is not the subject
+		if n > 0 && p.Kind == Finite && a.afterAnd(p.Start) && p.Start-1 > a.Preds[n-1].End {
+			if q := a.Preds[n-1]; q.Clause == p.Clause && q.Kind == Finite && q.Subject >= 0 && !q.Passive && !p.Passive {
+				p.Subject = q.Subject
+				continue
+			}
+		}
 		// Skip an appositive right before the verb: "Pakistan, a key U.S.
 		// ally, has refused" has Pakistan for its subject.
 		from := p.Start - 1
