@@ -375,6 +375,22 @@ func objectStart(tag string) bool {
 	return false
 }
 
+// subjectBeforeAside returns the noun phrase before an aside that ends with
+// the comma at token end and opens with a gerund or participle after a comma
+// ("thousands of protesters, waving flags, marched"), or -1.
+func (a *Analysis) subjectBeforeAside(end int) int {
+	for k := end - 1; k > 0; k-- {
+		if a.Tokens[k].Text != "," {
+			continue
+		}
+		if t := a.Tokens[k+1]; t.Tag != "VBG" && t.Tag != "VBN" {
+			return -1
+		}
+		return a.npAt[k-1]
+	}
+	return -1
+}
+
 // afterAnd reports whether token i comes right after "and", "or" or "but".
 func (a *Analysis) afterAnd(i int) bool {
 	return i > 0 && a.Tokens[i-1].Tag == "CC"
@@ -454,6 +470,9 @@ func (a *Analysis) finitePastParticiples() {
 			continue
 		}
 		np := a.npAt[a.skipTimePhrase(p.Start-1)]
+		if a.Tokens[p.Start-1].Text == "," {
+			np = a.subjectBeforeAside(p.Start - 1)
+		}
 		// "Thousands of Nigerians protested": an "of" phrase completes the
 		// noun phrase before it, which decides
 		for np >= 0 && a.NPs[np].Prep == "of" && a.NPs[np].PrepAt > 0 {

@@ -41,6 +41,11 @@ func (a *Analysis) clauses() {
 			open(i, QuoteClause)
 		case t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "--":
 			open(i, MainClause)
+		case t.Text == "," && resume < 0 && a.Clauses[cur].Kind == SubordClause && a.Clauses[cur].Start == 0 &&
+			hasPred(a.Clauses[cur], i):
+			// "As Putin spoke in Moscow, thousands marched": a fronted
+			// subordinate clause ends at the comma after its verb
+			open(i, MainClause)
 		case t.Text == "," && resume < 0 && a.attributionAhead(i+1, predAt):
 			// "..., a local official said." closes the reported clause
 			open(i, MainClause)
@@ -517,6 +522,19 @@ func (a *Analysis) AdverbialSubject(pi int) int {
 	timeClause := prev.Tag == "IN" && a.words.Is(strings.ToLower(prev.Text), Subord) && !strings.EqualFold(prev.Text, "that")
 	if prev.Text != "," && !timeClause {
 		return -1
+	}
+	// "thousands of protesters, waving flags, marched": a gerund between a
+	// subject and its verb describes that subject
+	if prev.Text == "," {
+		if np := a.npBefore(p.Start); np >= 0 {
+			for q := pi + 1; q < len(a.Preds); q++ {
+				// the subject itself or its "of" phrase ("thousands of
+				// protesters, waving flags, marched")
+				if s := a.Preds[q].Subject; a.Preds[q].Kind == Finite && s >= 0 && a.NPs[s].Start <= a.NPs[np].Start && a.NPs[s].Clause == a.NPs[np].Clause {
+					return s
+				}
+			}
+		}
 	}
 	q := a.adverbialHost(pi)
 	if q < 0 || a.Preds[q].Passive {
