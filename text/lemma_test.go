@@ -23,6 +23,8 @@ func TestRegularForms(t *testing.T) {
 		{"The battle left 18 people dead and 47 wounded.", "wounded", "JJ", "wounded"},
 		{"U.S. missiles destroyed the house.", "missiles", "NNS", "missile"},
 		{"They protested against the alleged human rights violations.", "alleged", "JJ", "alleged"},
+		{"China and Russia call on Washington to lift sanctions.", "call", "VBP", "call"},
+		{"He rejected a call on Russia to withdraw.", "call", "NN", "call"},
 		{"Klibi undertook mediation between Syria and Arafat.", "undertook", "VBD", "undertake"},
 		{"The newly elected president spoke.", "elected", "VBN", "elect"},
 	}

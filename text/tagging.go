@@ -85,6 +85,7 @@ func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) [
 	fixCoordinatedAdjective(toks)
 	fixPossessedGerund(toks)
 	fixCasualtyList(toks)
+	fixCallOn(toks)
 	return scratch
 }
 
@@ -246,6 +247,31 @@ func fixPastAdjective(toks []Token, i int) {
 	case "NN", "NNS", "NNP", "NNPS", "JJ":
 		if adverb { // "agents sexually abused illegal migrants"
 			toks[i].Tag = "VBD"
+		}
+	}
+}
+
+// fixCallOn retags "call" or "calls" read as a noun after a name or a
+// plural noun and before "on" or "upon" as a verb: "China and Russia call
+// on the US to lift sanctions". The noun ("a call on Russia to ...") has a
+// determiner or adjective before it.
+func fixCallOn(toks []Token) {
+	for i := 1; i+1 < len(toks); i++ {
+		low := strings.ToLower(toks[i].Text)
+		if low != "call" && low != "calls" || toks[i].Tag != "NN" && toks[i].Tag != "NNS" {
+			continue
+		}
+		next := strings.ToLower(toks[i+1].Text)
+		if next != "on" && next != "upon" {
+			continue
+		}
+		switch toks[i-1].Tag {
+		case "NNP", "NNPS", "NNS", "PRP":
+			if low == "calls" {
+				toks[i].Tag = "VBZ"
+			} else {
+				toks[i].Tag = "VBP"
+			}
 		}
 	}
 }
