@@ -422,7 +422,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// "opposition groups demand that Mugabe abandon his policy", with
 		// no coded demander: what is demanded has not happened
 		return dyad.Event{}, false
-	} else if !negated && (aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo) {
+	} else if !negated && (aux == dyad.AuxFuture || aux == dyad.AuxHypothetical && !an.Clauses[p.Clause].Hypo && !an.PerfectModal(pi)) {
 		// (a refused future action stays that action, negated: "will not
 		// congratulate" is no intent to cooperate)
 		// An intention to cooperate is AGREE (03x); an announced or

@@ -927,6 +927,23 @@ func prevHeadTag(a *Analysis, p Pred) string {
 	return a.Tokens[p.Heads[len(p.Heads)-1]].Tag
 }
 
+// PerfectModal reports whether predicate pi is a modal perfect ("may have
+// launched", "could have been killed"): a guess about the past, never an
+// announced action.
+func (a *Analysis) PerfectModal(pi int) bool {
+	p := a.Preds[pi]
+	for k := p.Start; k+1 < p.End; k++ {
+		if a.Tokens[k].Tag == "MD" {
+			for m := k + 1; m < p.End; m++ {
+				if a.Tokens[m].Lemma == "have" && m+1 < p.End && (a.Tokens[m+1].Tag == "VBN" || a.Tokens[m+1].Lemma == "be") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
 // Modality returns whether the event carried by head (a token index in p.Heads)
 // is negated and its auxiliary mode, from the words of the group before the
 // head, the group it is coordinated with, and its clause.
