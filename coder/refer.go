@@ -10,7 +10,23 @@ import (
 	"github.com/dyad-events/dyad"
 	"github.com/dyad-events/dyad/grammar"
 	"github.com/dyad-events/dyad/kb"
+	"github.com/dyad-events/dyad/text"
 )
+
+// exampleOf reports whether noun phrase n gives an example of the phrase
+// before it: "such as doctors", "like doctors".
+func exampleOf(toks []text.Token, n grammar.NP) bool {
+	if n.PrepAt < 1 {
+		return false
+	}
+	switch strings.ToLower(toks[n.PrepAt].Text) {
+	case "as":
+		return strings.EqualFold(toks[n.PrepAt-1].Text, "such")
+	case "like":
+		return true
+	}
+	return false
+}
 
 // fallbackRecipient finds a recipient for a pattern without a "+" slot: the
 // first actor after the verb in its clause (not for patterns marked self,
@@ -48,6 +64,9 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		}
 		if an.IsSubject(np) {
 			continue // "..., the foreign ministry said": another verb's subject
+		}
+		if exampleOf(s.src.Tokens, an.NPs[np]) {
+			continue // "sent supplies and personnel such as doctors to Nepal": an example of the object
 		}
 		if topicOf(s, np) && !placeIsTarget {
 			continue // "vetoed draft resolutions on Gaza": what the thing is about

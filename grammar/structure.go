@@ -446,6 +446,11 @@ func (a *Analysis) Conjuncts(np int) []int {
 	sawAnd := false
 	for cur := a.NPs[np]; ; {
 		k := cur.Start - 1
+		// "the United States, India and other governments": words the
+		// actor phrase left out before it
+		for k > 1 && a.npAt[k] < 0 && (a.Tokens[k].Tag == "JJ" || a.Tokens[k].Tag == "DT") {
+			k--
+		}
 		if k < 1 {
 			break
 		}
