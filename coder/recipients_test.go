@@ -3,6 +3,8 @@ package coder
 import (
 	"testing"
 	"time"
+
+	"github.com/dyad-events/dyad"
 )
 
 // TestAimedAt: whom an event is aimed at when the verb's own pattern
@@ -58,4 +60,28 @@ func TestAimedAt(t *testing.T) {
 			"Chinese and Russian bombers flew a joint patrol over the Sea of Japan on Tuesday.",
 			"MOBILIZE", "CHN,RUS", "JPN"},
 	})
+}
+
+// TestHostVictims: victims named without a country by a gerund after an
+// attack are where the attack fell, not where the story was filed.
+func TestHostVictims(t *testing.T) {
+	c := newCoder(t)
+	body := "LIMA, June 14 - Peru attacked Bolivia with drones overnight, killing at least two people."
+	evs, err := c.Code(dyad.Document{ID: "t", Date: time.Date(2023, 6, 14, 0, 0, 0, 0, time.UTC), Body: body})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, e := range evs {
+		if e.EventText != "killing" {
+			continue
+		}
+		found = true
+		if got := codesOf(e.Recipient); got != "BOL" {
+			t.Errorf("victims of the attack: %s, want BOL", got)
+		}
+	}
+	if !found {
+		t.Errorf("no event for the killing: %+v", evs)
+	}
 }

@@ -272,6 +272,37 @@ func eventKey(e dyad.Event) string {
 	return b.String()
 }
 
+// hostVictims gives victims named without a country by a gerund that
+// continues a force event ("Ukraine attacked Moscow with drones, killing at
+// least two people") the country that event was aimed at: the people killed
+// are where the attack fell, not where the story was filed.
+func (st *docState) hostVictims(s *sentence, pi int, recipient, actor []dyad.Entity) []dyad.Entity {
+	if s.an.Preds[pi].Kind != grammar.Gerund || s.an.AdverbialSubject(pi) < 0 || len(st.events) == 0 {
+		return recipient
+	}
+	host := st.events[len(st.events)-1]
+	if host.TextInfo.Sentence != s.src.Index || host.QuadCode != 4 {
+		return recipient
+	}
+	target := ""
+	for _, e := range otherCountries(host.Recipient, actor) {
+		if e.Code != "" {
+			target = e.Code
+			break
+		}
+	}
+	if target == "" {
+		return recipient
+	}
+	out := append([]dyad.Entity{}, recipient...)
+	for i := range out {
+		if out[i].Code == "" && !fightingSector(out[i].Sector) {
+			out[i].Code, out[i].CAMEO = target, kb.CAMEOCode(target, out[i].Sector)
+		}
+	}
+	return out
+}
+
 // patternEnd is where a verb's patterns must end, given its clause's end:
 // a pattern may end on the complementizer that opens the next clause
 // ("agreed that ...", "warned that ...").
@@ -536,6 +567,7 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// whoever must meet the condition is the one threatened
 		recipient = withoutSelf(st.conditionSubject(s), actor)
 	}
+	recipient = st.hostVictims(s, pi, recipient, actor)
 	recipient = withoutSelf(st.placeGeneric(s, recipient), actor)
 	if info.Type == "MOBILIZE" {
 		// "police patrolled the streets of Tbilisi": a show of force in
