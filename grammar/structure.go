@@ -336,10 +336,14 @@ func (a *Analysis) subjects() {
 			// (skipping reported, subordinate and relative clauses:
 			// "Beijing rejected the protest, saying the vessels had
 			// intruded, and urged Manila ...")
+			// Without a comma before "and" the coordination stays inside
+			// the clause before it, whatever its kind ("after security
+			// forces stormed the chamber and removed lawmakers").
+			inner := c.Start > 0 && a.Tokens[c.Start-1].Text != ","
 			for q := n - 1; q >= 0; q-- {
 				qc := a.Clauses[a.Preds[q].Clause].Kind
 				if a.Preds[q].Kind == Finite && a.Preds[q].Clause != p.Clause && a.Preds[q].Subject >= 0 &&
-					qc != ReportedClause && qc != SubordClause && qc != RelativeClause {
+					(inner && q == n-1 && qc != RelativeClause || qc != ReportedClause && qc != SubordClause && qc != RelativeClause) {
 					p.Subject = a.Preds[q].Subject
 					break
 				}
