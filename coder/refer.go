@@ -727,7 +727,10 @@ func topicOf(s *sentence, np int) bool {
 // from ("diplomats from seven countries") borrows nothing.
 func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 	for i, e := range es {
-		if e.Code != "" {
+		if e.Code != "" || e.Name != "" && !stateSector(e.Sector) {
+			// a named reporter or activist the KB does not know keeps no
+			// country rather than a guessed one; an official ("Labor
+			// Minister Foo Bar") serves where the story is
 			continue
 		}
 		if np := entityNP(s, e); np >= 0 {
@@ -742,6 +745,15 @@ func (st *docState) placeGeneric(s *sentence, es []dyad.Entity) []dyad.Entity {
 		}
 	}
 	return es
+}
+
+// stateSector reports whether a sector is one of a state's offices.
+func stateSector(sector string) bool {
+	switch sector {
+	case "GOV", "LEG", "JUD", "MIL", "COP", "SPY", "ELI", "":
+		return true
+	}
+	return false
 }
 
 // placeOf returns the country of an "in/at X" phrase in the sentence, else

@@ -276,6 +276,8 @@ func (k *KB) readSectors(file string, t *table) error {
 			w.Type = wordTitle
 		case "mod":
 			w.Type = wordMod
+		case "person":
+			w.Type = wordPerson
 		default:
 			return t.errorf(r, "type %q: want noun, title or mod", f[2])
 		}

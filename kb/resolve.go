@@ -263,7 +263,7 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		}
 	}
 	// "President Foo Bar": an unknown name after a title.
-	if c.person == nil && lastIsTitle(c.words) && (c.anchor == nil || c.anchor.end < c.end) {
+	if c.person == nil && lastTakesName(c.words) && (c.anchor == nil || c.anchor.end < c.end) {
 		limit := span.End
 		if pos < len(atoms) {
 			limit = atoms[pos].start
@@ -741,6 +741,17 @@ func hasNounOrTitle(ws []sectorWord) bool {
 }
 
 func lastIsTitle(ws []sectorWord) bool { return len(ws) > 0 && ws[len(ws)-1].Type == wordTitle }
+
+// lastTakesName reports whether an unknown name may follow the words: after
+// a title ("President Foo Bar") or a singular person noun ("reporter Evan
+// Gershkovich").
+func lastTakesName(ws []sectorWord) bool {
+	if len(ws) == 0 {
+		return false
+	}
+	last := ws[len(ws)-1]
+	return last.Type == wordTitle || last.Type == wordPerson && !last.Plural
+}
 
 // onlySingularTitles reports whether the head word is a singular title ("the
 // president", "the former prime minister").

@@ -69,6 +69,10 @@ func TestAppositives(t *testing.T) {
 		{"2024-05-01", "Hikmet Hajiyevv, an aide to Azerbaijan's president, said.", []want{
 			{"Hikmet Hajiyevv", "Hikmet Hajiyevv", "AZE", "GOV", Person},
 			{"Azerbaijan's president", "Ilham Aliyev", "AZE", "GOV", Person}}},
+		// A person noun may be followed by a name the KB lacks.
+		{"2024-05-01", "Russia freed reporter Evan Gershkovichh.", []want{
+			{"Russia", "Russia", "RUS", "GOV", Country},
+			{"reporter Evan Gershkovichh", "Evan Gershkovichh", "", "MED", Person}}},
 		// A relative clause says nothing of the name's country.
 		{"2024-05-01", "Ion Vasilescuu, who met Moldova's president, said.", []want{
 			{"Moldova's president", "Maia Sandu", "MDA", "GOV", Person}}},
