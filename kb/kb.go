@@ -124,10 +124,10 @@ type sectorWord struct {
 type wordType uint8
 
 const (
-	wordNoun  wordType = iota // a group or body that can be an actor alone
-	wordTitle                 // a person's title: may be followed by a name
-	wordMod                   // a modifier: never an actor alone
-	wordPerson                // a noun for a person ("reporter"): an actor alone, and may be followed by a name
+	wordNoun   wordType = iota // a group or body that can be an actor alone
+	wordTitle                  // a person's title: may be followed by a name
+	wordMod                    // a modifier: never an actor alone
+	wordPerson                 // a noun for a person ("reporter"): an actor alone, and may be followed by a name
 )
 
 // office is one line of people.tsv: a term in one office.
