@@ -83,6 +83,8 @@ func TestNotEvents(t *testing.T) {
 		"A team of Chilean scientists demonstrated that removing a single gene halted the growth.",
 		// one actor agreeing that something is so states a view
 		"The Chilean minister agreed that more needed to be done.",
+		// a kidnapping's "from" place is no kidnapper
+		"A Chilean journalist was kidnapped from Lima.",
 		"Italian skier Pietro Moroo captured the men's 15km event, beating out Swiss runner-up Hans Kurtt.",
 	} {
 		evs, err := c.Code(dyad.Document{ID: "t", Date: date, Body: text})

@@ -272,6 +272,13 @@ func eventKey(e dyad.Event) string {
 	return b.String()
 }
 
+// expulsion reports whether a CAMEO code expels people or missions from a
+// country: 161 (expel diplomats), 166 (expel a mission), 174 (expel or deport
+// individuals).
+func expulsion(code string) bool {
+	return strings.HasPrefix(code, "161") || strings.HasPrefix(code, "166") || strings.HasPrefix(code, "174")
+}
+
 // hostVictims gives victims named without a country by a gerund that
 // continues a force event ("Ukraine attacked Moscow with drones, killing at
 // least two people") the country that event was aimed at: the people killed
@@ -497,6 +504,15 @@ func (st *docState) codePred(s *sentence, pi, subject int) (dyad.Event, bool) {
 		// (nominal.go)
 		if len(actor) == 0 && info.Quad == 4 {
 			actor = st.forceAgent(s, pi)
+		}
+		// "two inspectors were expelled from North Korea": an expulsion's
+		// "from" country is the one that expels
+		if len(actor) == 0 && expulsion(info.Code) && m.slot >= 0 && an.NPs[m.slot].Prep == "from" {
+			for _, e := range st.npEntities(s, m.slot, nil) {
+				if e.Code != "" && (e.Sector == "GOV" || e.Sector == "") {
+					actor = append(actor, e)
+				}
+			}
 		}
 		recipient = st.npEntities(s, subject, actor)
 	default:
