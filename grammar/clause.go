@@ -168,7 +168,11 @@ func (a *Analysis) chunk(actors []ActorSpan) {
 			// phrase owns, or a plain noun phrase right after an actor in
 			// it, is in the same phrase
 			prev := a.NPs[n-1]
-			if prev.Possessor && prev.End+1 == np.Start || prev.Actor >= 0 && np.Actor < 0 && prev.End == np.Start {
+			// "of the Islamist Hamas movement": a name after the
+			// adjectives that open its phrase
+			adjThenName := prev.Actor < 0 && np.Actor >= 0 && prev.End == np.Start && prev.End-prev.Start >= 2 &&
+				toks[prev.Start].Tag == "DT" && (toks[prev.End-1].Tag == "JJ" || toks[prev.End-1].Tag == "NNP" || toks[prev.End-1].Tag == "NNPS")
+			if prev.Possessor && prev.End+1 == np.Start || prev.Actor >= 0 && np.Actor < 0 && prev.End == np.Start || adjThenName {
 				np.PrepAt, np.Prep = prev.PrepAt, prev.Prep
 			}
 		}

@@ -206,6 +206,10 @@ func TestCombination(t *testing.T) {
 		}},
 		// A country that modifies a sector word is that word's actor, not
 		// the owner of the words before "of".
+		{"2023-03-01", "Opponents of Hungary's parliament met.", []want{
+			{"Opponents", "", "", "OPP", Generic},
+			{"Hungary's parliament", "Hungary", "HUN", "LEG", Country},
+		}},
 		{"2023-03-01", "Critics of the Russian government met opponents of Hungary.", []want{
 			{"Critics", "", "", "OPP", Generic},
 			{"the Russian government", "Russia", "RUS", "GOV", Country},

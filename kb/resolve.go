@@ -251,7 +251,11 @@ func (r *Resolver) chain(body string, span dyad.Span, atoms []atom, i int) (Ment
 		a := &atoms[pos]
 		// "opponents of the Maldives government": a country that modifies
 		// a sector word after it starts an actor of its own
-		modifies := pos+1 < len(atoms) && atoms[pos+1].isSector() && isSpaceGap(body[a.end:atoms[pos+1].start])
+		modifies := false
+		if pos+1 < len(atoms) && atoms[pos+1].isSector() {
+			gap, _ := cutPossessive(body[a.end:atoms[pos+1].start]) // "opponents of Rwanda's Senate"
+			modifies = isSpaceGap(gap)
+		}
 		if tg := primaryTarget(a.targets); !a.isSector() && !modifies && (tg.kind == tCountry || tg.kind == tOrg || tg.kind == tPlace) && isOfGap(body[c.end:a.start]) {
 			c.anchor, c.anchorT, c.end = a, tg, a.end
 			pos++
