@@ -206,6 +206,11 @@ func TestCombination(t *testing.T) {
 		}},
 		// A country that modifies a sector word is that word's actor, not
 		// the owner of the words before "of".
+		// "leader" names no office: the country, not an opposition or Senate leader.
+		{"2023-03-01", "The Russian leader met the US leader.", []want{
+			{"The Russian leader", "Russia", "RUS", "GOV", Country},
+			{"the US leader", "United States", "USA", "GOV", Country},
+		}},
 		{"2023-03-01", "Opponents of Hungary's parliament met.", []want{
 			{"Opponents", "", "", "OPP", Generic},
 			{"Hungary's parliament", "Hungary", "HUN", "LEG", Country},
