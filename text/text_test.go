@@ -274,6 +274,7 @@ func TestTokens(t *testing.T) {
 		{"“We won.”", "“ We won . ”"},
 		{"Beijing--which resisted—and Moscow – too.", "Beijing -- which resisted — and Moscow – too ."},
 		{"{France is ready, he said on Monday.}", "{ France is ready , he said on Monday . }"},
+		{"Bangladesh cannot accept more refugees.", "Bangladesh can not accept more refugees ."},
 		{"$5 (or 10%) in U.S.-led talks.", "$ 5 ( or 10% ) in U.S.-led talks ."},
 	}
 	for _, tt := range tests {

@@ -17,6 +17,13 @@ func (p *Pipeline) tokenize(body string, span dyad.Span, out []Token) []Token {
 	forEachWord(body, span, func(ws, we int) {
 		w := body[ws:we]
 		if isPlainWord(w) {
+			// "cannot" is "can" and "not", as the Penn Treebank writes it:
+			// the tagger and the negation rules expect the two words
+			if len(w) == 6 && strings.EqualFold(w, "cannot") {
+				out = append(out, Token{Span: dyad.Span{Start: ws, End: ws + 3}, Text: w[:3]},
+					Token{Span: dyad.Span{Start: ws + 3, End: we}, Text: w[3:]})
+				return
+			}
 			out = append(out, Token{Span: dyad.Span{Start: ws, End: we}, Text: w})
 			return
 		}
