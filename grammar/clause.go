@@ -931,6 +931,24 @@ func prevHeadTag(a *Analysis, p Pred) string {
 	return a.Tokens[p.Heads[len(p.Heads)-1]].Tag
 }
 
+// reported reports whether predicate pi's clause is what a verb of saying
+// reports.
+func (a *Analysis) reported(pi int) bool {
+	gov := a.Governor(pi)
+	return gov >= 0 && a.Preds[gov].Report
+}
+
+// conditionAfter reports whether a conditional clause ("if the talks
+// resumed") follows predicate pi: its "would" stays hypothetical.
+func (a *Analysis) conditionAfter(pi int) bool {
+	for _, c := range a.Clauses {
+		if c.Hypo && c.Start > a.Preds[pi].Start {
+			return true
+		}
+	}
+	return false
+}
+
 // PerfectModal reports whether predicate pi is a modal perfect ("may have
 // launched", "could have been killed"): a guess about the past, never an
 // announced action.
@@ -981,6 +999,10 @@ func (a *Analysis) Modality(pi int, head int) (negated bool, aux string) {
 		case c&AspectStop != 0 && isVerb(t.Tag) && a.governsGerund(k, p.End):
 			negated = !negated // "stopped funding"; "has not stopped shelling" is shelling
 		case c&ModalFuture != 0 && t.Tag == "MD":
+			aux = setAux(aux, "future")
+		case low == "would" && t.Tag == "MD" && a.reported(pi) && !a.conditionAfter(pi):
+			// "the rebels said they would release three hostages": in
+			// reported speech "would" is the speaker's "will"
 			aux = setAux(aux, "future")
 		case c&ModalHypo != 0 && t.Tag == "MD":
 			// "would like to", "could" -> hypothetical unless already future

@@ -183,6 +183,20 @@ func (a *Analysis) reportedStart(n int) int {
 	prev := a.Preds[n-1]
 	p := a.Preds[n]
 	k := prev.End
+	// "said yesterday they would ...", "said on Tuesday it would ...": a
+	// time phrase before the subject
+	for k < p.Start {
+		low := strings.ToLower(a.Tokens[k].Text)
+		if a.npAt[k] < 0 && a.words.Is(low, Time) {
+			k++
+			continue
+		}
+		if (low == "on" || low == "last" || low == "this" || low == "next") && k+1 < p.Start && a.npAt[k+1] < 0 && a.words.Is(strings.ToLower(a.Tokens[k+1].Text), Time) {
+			k += 2
+			continue
+		}
+		break
+	}
 	if k < p.Start && (a.Tokens[k].Tag == "IN" || a.Tokens[k].Tag == ",") {
 		return 0 // "said that ...": the subordinator opens it; "said, ..." likewise
 	}
