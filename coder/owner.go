@@ -501,7 +501,7 @@ func (st *docState) attributiveNames(s *sentence, cs []int, es []dyad.Entity) []
 			continue
 		}
 		// a bare name: "US", "the US", written right before "and" or ","
-		np := an.NPAt(tokenAt(toks, e.Start))
+		np := entityNP(s, *e)
 		if np < 0 || an.NPs[np].Actor < 0 || s.mentions[an.NPs[np].Actor].Kind != kb.Country {
 			continue
 		}
@@ -518,16 +518,6 @@ func (st *docState) attributiveNames(s *sentence, cs []int, es []dyad.Entity) []
 		}
 	}
 	return out
-}
-
-// tokenAt returns the index of the token starting at body offset off, or -1.
-func tokenAt(toks []text.Token, off int) int {
-	for i, t := range toks {
-		if t.Start == off {
-			return i
-		}
-	}
-	return -1
 }
 
 // coordinatedAdjectives adds the countries of adjectives coordinated before
