@@ -137,7 +137,7 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 				// Any noun phrase fills the slot; only an actor becomes the
 				// recipient ("praised the decision" has none of its own).
 				if np := an.NPAt(k); np >= 0 && an.NPs[np].Start == k && !an.NPs[np].Possessor {
-					if ei == 0 && isLocative(an.NPs[np].Prep) && an.NPs[np].Actor >= 0 {
+					if ei == 0 && grammar.Locative(an.NPs[np].Prep) && an.NPs[np].Actor >= 0 {
 						// "met in New York": where, not whom; a pattern
 						// without the slot, or the places force falls
 						// on, take it from there
@@ -180,15 +180,6 @@ func (st *docState) matchPattern(s *sentence, pat *verbs.Pattern, h, end int) (m
 		m.last = pos - 1
 	}
 	return m, true
-}
-
-// isLocative reports whether a preposition says where something happened.
-func isLocative(prep string) bool {
-	switch prep {
-	case "in", "inside", "near", "outside", "across", "throughout", "at":
-		return true
-	}
-	return false
 }
 
 // skipAppositive returns the token after an appositive that follows a slot

@@ -56,11 +56,8 @@ func (st *docState) fallbackRecipient(s *sentence, pi int, m match, actor []dyad
 		// Where it happened is not to whom ("held talks in Riyadh"), except
 		// for force and aid: "struck targets in southern Lebanon" strikes
 		// Lebanon, "delivered food in Haiti" helps Haiti.
-		switch an.NPs[np].Prep {
-		case "in", "inside", "near", "outside", "across", "throughout", "during":
-			if !placeIsTarget {
-				continue
-			}
+		if prep := an.NPs[np].Prep; (grammar.Locative(prep) || prep == "during") && !placeIsTarget {
+			continue
 		}
 		if an.IsSubject(np) {
 			continue // "..., the foreign ministry said": another verb's subject
@@ -1055,18 +1052,20 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 		}
 	}
 	head := toks[n.End-1]
-	conflict := w.Is(head.Lemma, grammar.PairConflict)
+	// "the warring parties" are the parties to the fighting, named so by
+	// the word before them; "both sides" by their noun
+	warring := false
 	for k := n.Start; k < n.End-1; k++ {
-		// "the warring parties" are the parties to the fighting
-		conflict = conflict || w.Is(strings.ToLower(toks[k].Text), grammar.PairConflict)
+		warring = warring || w.Is(strings.ToLower(toks[k].Text), grammar.PairConflict)
 	}
+	conflict := warring || w.Is(head.Lemma, grammar.PairConflict)
 	if !det || !(conflict || w.Is(head.Lemma, grammar.Pair)) || head.Tag != "NNS" {
 		return nil
 	}
-	start, end := toks[n.Start].Start, head.End
+	textStart, textEnd := toks[n.Start].Start, head.End
 	both := func(a, r dyad.Entity) []dyad.Entity {
 		for _, e := range []*dyad.Entity{&a, &r} {
-			e.Text, e.Start, e.End = st.doc.Body[start:end], start, end
+			e.Text, e.Start, e.End = st.doc.Body[textStart:textEnd], textStart, textEnd
 		}
 		return []dyad.Entity{a, r}
 	}
@@ -1075,7 +1074,7 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 	if !conflict {
 		var seen []dyad.Entity
 		for _, m := range s.mentions {
-			if m.End <= start && m.Code != "" && !slices.ContainsFunc(seen, func(e dyad.Entity) bool { return e.Code == m.Code }) {
+			if m.End <= textStart && m.Code != "" && !slices.ContainsFunc(seen, func(e dyad.Entity) bool { return e.Code == m.Code }) {
 				seen = append(seen, m.Entity)
 			}
 		}
@@ -1088,7 +1087,7 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 	// at the end of a story about China and the Philippines). For "sides",
 	// fights count first (material conflict, then verbal).
 	for _, quads := range [][]int{{4}, {3}, {1, 2, 3, 4}} {
-		if !conflict && len(quads) < 4 || conflict && len(quads) == 4 && st.warring(s, n.Start, n.End) {
+		if !conflict && len(quads) < 4 || warring && len(quads) == 4 {
 			continue // "the warring parties" are no partners in talks or aid
 		}
 		if a, r, ok := st.mainPair(quads); ok {
@@ -1103,19 +1102,6 @@ func (st *docState) pairSpan(s *sentence, first, end int) []dyad.Entity {
 		}
 	}
 	return nil
-}
-
-// warring reports whether the phrase [first, end) names its parties by the
-// fighting ("the warring parties"), not by a noun of conflict alone ("both
-// sides", which talks have too).
-func (st *docState) warring(s *sentence, first, end int) bool {
-	toks := s.src.Tokens
-	for k := first; k < end-1; k++ {
-		if st.c.words.Is(strings.ToLower(toks[k].Text), grammar.PairConflict) {
-			return true
-		}
-	}
-	return false
 }
 
 // civilPair returns the actor and recipient of the first event of the
@@ -1149,7 +1135,7 @@ func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
 		// a reciprocal event ("Armenian and Azerbaijani troops clashed")
 		// has its members on both sides: its pair is the first member and
 		// the first other one
-		ri := slices.IndexFunc(ev.Recipient, func(e dyad.Entity) bool { return e.Code != "" && e.Code != ev.Actor[0].Code })
+		ri := otherMember(ev)
 		if ri < 0 {
 			continue
 		}
@@ -1177,8 +1163,13 @@ func (st *docState) mainPair(quads []int) (a, r dyad.Entity, ok bool) {
 		return a, r, false
 	}
 	ev := first[order[best]]
-	ri := slices.IndexFunc(ev.Recipient, func(e dyad.Entity) bool { return e.Code != "" && e.Code != ev.Actor[0].Code })
-	return ev.Actor[0], ev.Recipient[ri], true
+	return ev.Actor[0], ev.Recipient[otherMember(ev)], true
+}
+
+// otherMember returns the index of the first recipient of ev from another
+// country than its first actor, or -1.
+func otherMember(ev dyad.Event) int {
+	return slices.IndexFunc(ev.Recipient, func(e dyad.Entity) bool { return e.Code != "" && e.Code != ev.Actor[0].Code })
 }
 
 // listMembers returns the noun phrases of the coordinated list that actor

@@ -287,7 +287,7 @@ func (a *Analysis) reducedRelatives() {
 			// captured": a participle set off by commas between the
 			// subject and its verb describes the subject
 			if np := a.npAt[p.Start-2]; np >= 0 && a.NPs[np].Prep == "" {
-				if q := a.nextFinite(n); q >= 0 && a.Tokens[a.Preds[q].Start-1].Text == "," &&
+				if q := a.nextInClause(n, isFinite); q >= 0 && a.Tokens[a.Preds[q].Start-1].Text == "," &&
 					!a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start-1) {
 					p.Kind = Participle
 					p.Passive = a.byAfter(p.End)
@@ -302,7 +302,10 @@ func (a *Analysis) reducedRelatives() {
 		if a.NPs[np].Prep == "" {
 			// "soldiers armed with assault rifles patrolled the city": a
 			// later verb with no subject of its own is the clause's verb
-			if q := a.nextVerb(n); q >= 0 && !a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start) {
+			// ("a car packed with explosives killed 11": a participle
+			// with an object can be that verb)
+			canBeVerb := func(q Pred) bool { return isFinite(q) || a.objectParticiple(q) }
+			if q := a.nextInClause(n, canBeVerb); q >= 0 && !a.ccBetween(p.End, a.Preds[q].Start) && a.onlyPhrasesBetween(p.End, a.Preds[q].Start) {
 				p.Kind = Participle
 			}
 			continue
@@ -341,19 +344,13 @@ func (a *Analysis) byAfter(k int) bool {
 // later lone past participle in its clause by an object.
 func (a *Analysis) laterObjectParticiple(n int) bool {
 	p := a.Preds[n]
-	if p.End >= len(a.Tokens) || a.Tokens[p.End].Tag != "IN" {
-		return false
-	}
-	for q := n + 1; q < len(a.Preds); q++ {
-		r := a.Preds[q]
-		if a.clause[r.Start] != a.clause[p.Start] {
-			return false
-		}
-		if r.Kind == Participle && r.End-r.Start == 1 && a.Tokens[r.Start].Tag == "VBN" && a.objectAt(r.End) {
-			return true
-		}
-	}
-	return false
+	return p.End < len(a.Tokens) && a.Tokens[p.End].Tag == "IN" && a.nextInClause(n, a.objectParticiple) >= 0
+}
+
+// objectParticiple: p is a lone past participle with an object after it
+// ("killed at least 11 people"), which can be the clause's verb.
+func (a *Analysis) objectParticiple(p Pred) bool {
+	return p.Kind == Participle && p.End-p.Start == 1 && a.Tokens[p.Start].Tag == "VBN" && a.objectAt(p.End)
 }
 
 // objectAt reports whether an object phrase can begin at token k: a tag
@@ -369,8 +366,8 @@ func (a *Analysis) objectAt(k int) bool {
 }
 
 // objectStart reports whether a tag can begin a verb's object phrase: a
-// determiner, a number or a possessive pronoun ("killed at least 11" is
-// caught by the adverb before the number).
+// determiner, a number, a possessive pronoun, an adjective, an adverb
+// ("nearly 20") or a bare plural noun.
 func objectStart(tag string) bool {
 	switch tag {
 	case "DT", "CD", "PRP$", "RB", "JJ", "NNS":
@@ -400,35 +397,21 @@ func (a *Analysis) afterAnd(i int) bool {
 	return i > 0 && a.Tokens[i-1].Tag == "CC"
 }
 
-// nextVerb returns the next predicate after n in n's clause that is or can
-// be a finite verb: a finite one, or a lone past participle with an object
-// after it ("a car packed with explosives killed 11 people"), or -1.
-func (a *Analysis) nextVerb(n int) int {
+// nextInClause returns the first predicate after n in n's clause for which
+// ok holds, or -1.
+func (a *Analysis) nextInClause(n int, ok func(Pred) bool) int {
 	for q := n + 1; q < len(a.Preds); q++ {
-		p := a.Preds[q]
-		if a.clause[p.Start] != a.clause[a.Preds[n].Start] {
+		if a.clause[a.Preds[q].Start] != a.clause[a.Preds[n].Start] {
 			return -1
 		}
-		if p.Kind == Finite || p.Kind == Participle && p.End-p.Start == 1 && a.Tokens[p.Start].Tag == "VBN" &&
-			p.End < len(a.Tokens) && objectStart(a.Tokens[p.End].Tag) {
+		if ok(a.Preds[q]) {
 			return q
 		}
 	}
 	return -1
 }
 
-// nextFinite returns the next finite predicate after n in n's clause, or -1.
-func (a *Analysis) nextFinite(n int) int {
-	for q := n + 1; q < len(a.Preds); q++ {
-		if a.clause[a.Preds[q].Start] != a.clause[a.Preds[n].Start] {
-			return -1
-		}
-		if a.Preds[q].Kind == Finite {
-			return q
-		}
-	}
-	return -1
-}
+func isFinite(p Pred) bool { return p.Kind == Finite }
 
 // onlyPhrasesBetween reports whether every noun phrase in [from, to) is the
 // object of a preposition and no comma stands there: the words between

@@ -113,9 +113,7 @@ func (a *Analysis) relativeAntecedent(i int) int {
 		ante-- // "in its capital city Dhaka": the name is the phrase's
 	}
 	for ante >= 0 && a.NPs[ante].PrepAt > 0 && (a.NPs[ante].Actor >= 0 || ante+1 < len(a.NPs) && a.NPs[ante+1].Actor >= 0) {
-		switch a.NPs[ante].Prep {
-		case "in", "near", "at", "inside", "outside":
-		default:
+		if !Locative(a.NPs[ante].Prep) {
 			return ante
 		}
 		host := a.npAt[a.NPs[ante].PrepAt-1]
@@ -185,17 +183,8 @@ func (a *Analysis) reportedStart(n int) int {
 	k := prev.End
 	// "said yesterday they would ...", "said on Tuesday it would ...": a
 	// time phrase before the subject
-	for k < p.Start {
-		low := strings.ToLower(a.Tokens[k].Text)
-		if a.npAt[k] < 0 && a.words.Is(low, Time) {
-			k++
-			continue
-		}
-		if (low == "on" || low == "last" || low == "this" || low == "next") && k+1 < p.Start && a.npAt[k+1] < 0 && a.words.Is(strings.ToLower(a.Tokens[k+1].Text), Time) {
-			k += 2
-			continue
-		}
-		break
+	if e := a.timePhraseEnd(k); e < p.Start {
+		k = e
 	}
 	if k < p.Start && (a.Tokens[k].Tag == "IN" || a.Tokens[k].Tag == ",") {
 		return 0 // "said that ...": the subordinator opens it; "said, ..." likewise

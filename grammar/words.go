@@ -137,3 +137,14 @@ func (w *Words) Class(word string) Class {
 
 // Is reports whether word belongs to any of the classes in c.
 func (w *Words) Is(word string, c Class) bool { return w.Class(word)&c != 0 }
+
+// Locative reports whether a preposition says where something happened
+// ("met in New York", "a fire in Dhaka"): its object is a place, not a
+// participant.
+func Locative(prep string) bool {
+	switch prep {
+	case "in", "inside", "near", "outside", "across", "throughout", "at":
+		return true
+	}
+	return false
+}

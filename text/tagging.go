@@ -81,6 +81,7 @@ func (p *Pipeline) tagSentence(body string, toks []Token, scratch []tag.Token) [
 		toks[i].Tag = scratch[i].Tag
 	}
 	fixPastTense(toks)
+	fixLoneParticiple(toks)
 	fixGoverned(toks, p.governs)
 	fixCoordinatedAdjective(toks)
 	fixPossessedGerund(toks)
@@ -193,7 +194,6 @@ func fixPastTense(toks []Token) {
 			toks[i].Tag = "VBD"
 		}
 	}
-	fixLoneParticiple(toks)
 }
 
 // fixLoneParticiple retags as a past tense the first participle with an
